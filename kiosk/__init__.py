@@ -1,0 +1,133 @@
+"""Schoolpoort: the kiosk at the school gate and the phone pages its QR codes open."""
+
+import hashlib
+import os
+from functools import cache
+from pathlib import Path
+from urllib.parse import urlencode
+
+from flask import Flask, request, url_for
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+from werkzeug.middleware.proxy_fix import ProxyFix
+
+from kiosk import config as settings
+from kiosk.extensions import babel, csrf, db, login_manager, migrate
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(test_config=None):
+    """The application factory: configuration, extensions, blueprints, CLI."""
+    app = Flask(
+        __name__,
+        instance_path=os.environ.get("KIOSK_INSTANCE_PATH") or str(ROOT / "instance"),
+        template_folder=str(ROOT / "templates"),
+        static_folder=str(ROOT / "static"),
+    )
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    app.config.from_mapping(settings.from_environment(Path(app.instance_path)))
+    app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(ROOT / "translations")
+    if test_config:
+        app.config.update(test_config)
+
+    if app.config["KIOSK_PROXY_HOPS"]:
+        hops = app.config["KIOSK_PROXY_HOPS"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
+
+    _init_extensions(app)
+    _register_blueprints(app)
+    _add_template_helpers(app)
+    app.after_request(_security_headers)
+
+    from kiosk import cli, errors, i18n
+
+    app.after_request(i18n.remember_choice)
+    errors.register(app)
+    cli.register(app)
+    return app
+
+
+def _init_extensions(app):
+    from kiosk import i18n
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
+    babel.init_app(app, locale_selector=i18n.select_locale, default_locale=i18n.DEFAULT)
+    csrf.init_app(app)
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.login"
+    login_manager.login_message = None
+
+
+@event.listens_for(Engine, "connect")
+def _sqlite_pragmas(connection, record):
+    """WAL lets the kiosk read while a sign-up writes; busy_timeout waits instead of failing."""
+    if type(connection).__module__.startswith("sqlite3"):
+        cursor = connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=10000")
+        cursor.close()
+
+
+def _register_blueprints(app):
+    from kiosk import api, pictograms, speech
+    from kiosk.admin import views as admin
+    from kiosk.auth import views as auth
+    from kiosk.home import views as home
+
+    for module in (home, api, auth, admin, pictograms, speech):
+        app.register_blueprint(module.bp)
+
+
+@cache
+def _asset_version(path):
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:12]
+
+
+def _add_template_helpers(app):
+    from kiosk import clock, i18n, pictograms, qr, speech
+    from kiosk.admin.views import admin_sections
+    from kiosk.home.views import tile_url
+
+    def asset(filename):
+        """A static file's URL with its content hash, so a new release is fetched fresh."""
+        version = _asset_version(os.path.join(app.static_folder, filename))
+        return url_for("static", filename=filename, v=version)
+
+    def with_lang(code):
+        """This page in another language."""
+        return f"{request.path}?{urlencode(dict(request.args, lang=code))}"
+
+    app.jinja_env.globals.update(
+        asset=asset,
+        admin_sections=admin_sections,
+        kiosk_url=i18n.kiosk_url,
+        with_lang=with_lang,
+        tile_url=tile_url,
+        languages=i18n.available,
+        current_language=i18n.current,
+        pick=i18n.pick,
+        pictogram=pictograms.get,
+        pictogram_url=pictograms.url,
+        speech_url=speech.speech_url,
+        qr_svg=qr.qr_svg,
+        public_url=qr.public_url,
+    )
+    app.jinja_env.filters["local"] = clock.local
+    app.jinja_env.add_extension("jinja2.ext.do")
+
+
+def _security_headers(response):
+    response.headers.setdefault(
+        "Content-Security-Policy",
+        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+        "script-src 'self'; connect-src 'self'; media-src 'self'; object-src 'none'; "
+        "base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+    )
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    response.headers.setdefault("Referrer-Policy", "same-origin")
+    response.headers.setdefault("X-Frame-Options", "DENY")
+    return response

@@ -1,0 +1,129 @@
+"""The bridge figure's door: dashboard, users and the audit log."""
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user, login_required
+from flask_wtf import FlaskForm
+from wtforms import PasswordField, SelectField, StringField
+from wtforms.validators import DataRequired, Length, Regexp
+
+from kiosk import audit
+from kiosk.auth.models import ROLES, User
+from kiosk.auth.views import admin_required
+from kiosk.extensions import db
+
+bp = Blueprint("admin", __name__, url_prefix="/admin")
+
+# Capabilities add their counts for the dashboard: function() -> list of (label, count, url).
+dashboard_panels = []
+
+# The sections in the admin's menu: (endpoint, label, admin only). Capabilities add theirs.
+_sections = [("admin.dashboard", _l("Overview"), False)]
+_closing_sections = [
+    ("admin.users", _l("Users"), True),
+    ("admin.audit_log", _l("Audit log"), False),
+]
+
+
+def add_section(endpoint, label, admin_only=False):
+    """Put a capability's admin page in the menu."""
+    _sections.append((endpoint, label, admin_only))
+
+
+def admin_sections():
+    """The menu for the logged-in staff member."""
+    return [
+        (endpoint, label)
+        for endpoint, label, admin_only in _sections + _closing_sections
+        if current_user.is_admin or not admin_only
+    ]
+
+
+@bp.before_request
+@login_required
+def require_login():
+    """Every admin page needs a logged-in staff member."""
+
+
+@bp.get("/")
+def dashboard():
+    panels = [row for panel in dashboard_panels for row in panel()]
+    return render_template("admin/dashboard.html", panels=panels)
+
+
+class UserForm(FlaskForm):
+    username = StringField(
+        _l("User name"),
+        validators=[
+            DataRequired(),
+            Length(max=80),
+            Regexp(r"^[\w.@-]+$", message=_l("Use letters, digits and . @ - _ only.")),
+        ],
+    )
+    role = SelectField(_l("Role"), choices=[("editor", _l("Editor")), ("admin", _l("Admin"))])
+    password = PasswordField(
+        _l("Password"),
+        validators=[
+            DataRequired(),
+            Length(min=10, max=200, message=_l("At least 10 characters, please.")),
+        ],
+    )
+
+
+@bp.route("/users", methods=["GET", "POST"])
+@admin_required
+def users():
+    form = UserForm()
+    if form.validate_on_submit():
+        username = form.username.data.strip()
+        if db.session.scalar(db.select(User).filter_by(username=username)):
+            form.username.errors.append(_("That user name is taken."))
+        else:
+            user = User(username=username, role=form.role.data)
+            user.set_password(form.password.data)
+            db.session.add(user)
+            audit.record("user.create", username, f"role={user.role}")
+            db.session.commit()
+            flash(_("User %(name)s added.", name=username), "success")
+            return redirect(url_for("admin.users"))
+    everyone = db.session.scalars(db.select(User).order_by(User.username)).all()
+    return render_template("admin/users.html", users=everyone, form=form, roles=ROLES)
+
+
+@bp.post("/users/<int:user_id>/delete")
+@admin_required
+def delete_user(user_id):
+    user = db.get_or_404(User, user_id)
+    if user.id == current_user.id:
+        flash(_("You cannot remove yourself."), "error")
+        return redirect(url_for("admin.users"))
+    db.session.delete(user)
+    audit.record("user.delete", user.username)
+    db.session.commit()
+    flash(_("User %(name)s removed.", name=user.username), "success")
+    return redirect(url_for("admin.users"))
+
+
+@bp.post("/users/<int:user_id>/role")
+@admin_required
+def change_role(user_id):
+    user = db.get_or_404(User, user_id)
+    role = request.form.get("role")
+    if role not in ROLES:
+        abort(400)
+    if user.id == current_user.id and role != "admin":
+        flash(_("You cannot take away your own admin role."), "error")
+        return redirect(url_for("admin.users"))
+    user.role = role
+    audit.record("user.role", user.username, f"role={role}")
+    db.session.commit()
+    return redirect(url_for("admin.users"))
+
+
+@bp.get("/audit")
+def audit_log():
+    page = db.paginate(
+        db.select(audit.AuditEntry).order_by(audit.AuditEntry.at.desc()), per_page=100
+    )
+    return render_template("admin/audit.html", page=page)

@@ -1,0 +1,34 @@
+import json
+
+from flask import Blueprint, Response, current_app, request
+from sqlalchemy import text
+
+from kiosk import i18n, snapshot
+from kiosk.extensions import db
+from kiosk.screens import is_school_screen
+
+bp = Blueprint("api", __name__)
+
+
+@bp.get("/api/v1/kiosk")
+def kiosk_snapshot():
+    body = snapshot.build(i18n.current().code, is_school_screen(request))
+    response = Response(
+        json.dumps(body, ensure_ascii=False, sort_keys=True, default=str),
+        mimetype="application/json",
+    )
+    # The ETag is the content's hash, so every process gives the same one.
+    response.add_etag()
+    response.headers["Cache-Control"] = "no-cache"
+    response.vary.add("Cookie")
+    return response.make_conditional(request)
+
+
+@bp.get("/healthz")
+def healthz():
+    try:
+        db.session.execute(text("SELECT 1"))
+    except Exception:
+        current_app.logger.exception("database unreachable")
+        return {"status": "database unreachable"}, 503
+    return {"status": "ok"}

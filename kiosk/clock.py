@@ -1,0 +1,31 @@
+"""The school's clock: "today" and "now" where the school is, not where the server is."""
+
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
+
+from flask import current_app
+
+
+def zone():
+    return ZoneInfo(current_app.config["KIOSK_TIMEZONE"])
+
+
+def now() -> datetime:
+    """The school's wall-clock time, naive, as the bridge figure types times."""
+    return datetime.now(zone()).replace(tzinfo=None)
+
+
+def today() -> date:
+    return now().date()
+
+
+def local(moment_utc: datetime | None) -> datetime | None:
+    """A stored UTC timestamp in the school's time, for display."""
+    if moment_utc is None:
+        return None
+    return moment_utc.replace(tzinfo=UTC).astimezone(zone()).replace(tzinfo=None)
+
+
+def iso(moment_local: datetime) -> str:
+    """A school wall-clock time as ISO 8601 with its offset."""
+    return moment_local.replace(tzinfo=zone()).isoformat()

@@ -1,0 +1,55 @@
+"""The kiosk's home screen and the screens still to come."""
+
+from dataclasses import dataclass
+
+from flask import Blueprint, redirect, render_template, url_for
+from flask_babel import lazy_gettext as _l
+
+from kiosk.i18n import kiosk_url
+
+bp = Blueprint("home", __name__)
+
+
+@dataclass(frozen=True)
+class Tile:
+    section: str
+    pictogram: str
+    label: str
+
+
+# The home tiles of spec section 2, in the order a parent sees them.
+TILES = (
+    Tile("notices", "notices", _l("Notices")),
+    Tile("board", "board", _l("Where is my child going?")),
+    Tile("photos", "camera", _l("Photos")),
+    Tile("cafe", "cafe", _l("Parent café")),
+    Tile("interpreter", "interpreter", _l("Interpreter")),
+    Tile("team", "team", _l("Who is who")),
+    Tile("voice", "voice", _l("Your voice")),
+)
+
+# Sections whose own screens have not landed yet show a "coming soon" card.
+COMING_SOON = {"notices", "board", "photos", "cafe", "interpreter", "team", "voice"}
+
+
+@bp.get("/")
+def root():
+    return redirect(url_for("home.kiosk"))
+
+
+@bp.get("/kiosk/")
+def kiosk():
+    return render_template("home/kiosk.html", tiles=TILES)
+
+
+@bp.get("/kiosk/<any(" + ",".join(sorted(COMING_SOON)) + "):section>")
+def coming_soon(section):
+    tile = next(tile for tile in TILES if tile.section == section)
+    return render_template("home/coming_soon.html", tile=tile)
+
+
+def tile_url(section):
+    """The kiosk URL of a home tile, real screen or coming-soon card."""
+    if section in COMING_SOON:
+        return kiosk_url("home.coming_soon", section=section)
+    return kiosk_url(f"{section}.kiosk")

@@ -1,0 +1,106 @@
+"""Which language a request is in, and the languages the interface speaks.
+
+Kiosk screens follow `?lang=` only, so that an idle kiosk is back in Dutch by
+itself; phone pages remember `?lang=` in a cookie and then follow the browser's
+Accept-Language; the admin is Dutch unless the staff member picks another.
+"""
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from flask import current_app, request, url_for
+from flask_babel import get_locale
+
+DEFAULT = "nl"
+COOKIE = "lang"
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    name: str  # its own name, in its own script
+    rtl: bool = False
+
+
+# The interface languages of spec section 5, in the order the chooser shows them.
+LANGUAGES = (
+    Language("nl", "Nederlands"),
+    Language("fr", "Français"),
+    Language("en", "English"),
+    Language("ar", "العربية", rtl=True),
+    Language("tr", "Türkçe"),
+    Language("pl", "Polski"),
+    Language("ro", "Română"),
+    Language("bg", "Български"),
+    Language("uk", "Українська"),
+    Language("ru", "Русский"),
+    Language("so", "Soomaali"),
+    Language("ti", "ትግርኛ"),
+    Language("fa", "فارسی", rtl=True),
+    Language("ps", "پښتو", rtl=True),
+    Language("es", "Español"),
+)
+BY_CODE = {language.code: language for language in LANGUAGES}
+
+
+@cache
+def _catalogue_codes(translations_dir: str) -> frozenset[str]:
+    folder = Path(translations_dir)
+    return frozenset(p.parent.parent.name for p in folder.glob("*/LC_MESSAGES/messages.po"))
+
+
+def available() -> list[Language]:
+    """The languages that have a catalogue, Dutch always among them."""
+    codes = _catalogue_codes(current_app.config["BABEL_TRANSLATION_DIRECTORIES"])
+    return [lang for lang in LANGUAGES if lang.code in codes or lang.code == DEFAULT]
+
+
+def _known(code):
+    return code if code and code in {lang.code for lang in available()} else None
+
+
+def select_locale() -> str:
+    """Flask-Babel's locale selector."""
+    asked = _known(request.args.get("lang"))
+    if asked:
+        return asked
+    if request.path.startswith("/kiosk") or request.path.startswith("/api/v1/kiosk"):
+        return DEFAULT
+    remembered = _known(request.cookies.get(COOKIE))
+    if remembered:
+        return remembered
+    if request.path.startswith("/m/") or request.path.startswith("/api/"):
+        best = request.accept_languages.best_match([lang.code for lang in available()])
+        if best:
+            return best
+    return DEFAULT
+
+
+def current() -> Language:
+    """The Language of this request."""
+    return BY_CODE.get(str(get_locale()), BY_CODE[DEFAULT])
+
+
+def remember_choice(response):
+    """On phone and admin pages, keep an explicit `?lang=` in a cookie."""
+    asked = _known(request.args.get("lang"))
+    if asked and not request.path.startswith("/kiosk"):
+        response.set_cookie(COOKIE, asked, max_age=365 * 24 * 3600, samesite="Lax")
+    return response
+
+
+def pick(texts: dict | None, lang: str | None = None) -> tuple[str, str]:
+    """Content text in the chosen language, else Dutch: returns (text, language it is in)."""
+    texts = texts or {}
+    lang = lang or current().code
+    if texts.get(lang):
+        return texts[lang], lang
+    return texts.get(DEFAULT, ""), DEFAULT
+
+
+def kiosk_url(endpoint, **values):
+    """A kiosk link that keeps the chosen language."""
+    if current().code != DEFAULT:
+        values.setdefault("lang", current().code)
+    return url_for(endpoint, **values)

@@ -1,0 +1,59 @@
+"""Which request comes from one of the school's own screens (spec section 7).
+
+Every view, API and file route that serves children's photos, symbols, first
+names or choices, or team photos, asks `is_school_screen(request)` and never
+decides this itself.
+"""
+
+import ipaddress
+from functools import cache
+
+from flask import current_app
+from flask_login import current_user
+
+
+@cache
+def _networks(setting: str):
+    return tuple(
+        ipaddress.ip_network(part.strip(), strict=False)
+        for part in setting.split(",")
+        if part.strip()
+    )
+
+
+def from_trusted_network(request) -> bool:
+    """True when the client address lies in KIOSK_TRUSTED_NETWORKS.
+
+    With KIOSK_PROXY_HOPS set, ProxyFix has already put the forwarded client
+    address in remote_addr. Without it, a request that still carries
+    X-Forwarded-For came through a proxy we were not told about (or a client
+    spoofing one), so its address proves nothing.
+    """
+    networks = _networks(current_app.config["KIOSK_TRUSTED_NETWORKS"])
+    if not networks or not request.remote_addr:
+        return False
+    if not current_app.config["KIOSK_PROXY_HOPS"] and "X-Forwarded-For" in request.headers:
+        return False
+    try:
+        address = ipaddress.ip_address(request.remote_addr)
+    except ValueError:
+        return False
+    return any(address in network for network in networks)
+
+
+_extra_checks = []
+
+
+def also_trust(check):
+    """Let a capability (kiosk pairing) add a way for a request to prove it is a school screen."""
+    _extra_checks.append(check)
+    return check
+
+
+def is_school_screen(request) -> bool:
+    """True for a logged-in staff member, a trusted network or a paired kiosk."""
+    if current_user.is_authenticated:
+        return True
+    if from_trusted_network(request):
+        return True
+    return any(check(request) for check in _extra_checks)
