@@ -1,0 +1,78 @@
+"""Fixtures as in flaskr: an app on a fresh temporary database, its client, a logged-in admin."""
+
+import pytest
+
+from kiosk import create_app
+from kiosk.auth.models import User
+from kiosk.extensions import db
+
+ADMIN = ("bridge", "correct horse battery")
+
+
+@pytest.fixture
+def make_app(tmp_path, monkeypatch):
+    """Build an app with extra settings; its database is fresh and empty."""
+    monkeypatch.setenv("KIOSK_INSTANCE_PATH", str(tmp_path / "instance"))
+
+    def make(**settings):
+        config = {
+            "TESTING": True,
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'test.sqlite'}",
+            "WTF_CSRF_ENABLED": False,
+        }
+        config.update(settings)
+        app = create_app(config)
+        with app.app_context():
+            db.create_all()
+            if not db.session.scalar(db.select(User).filter_by(username=ADMIN[0])):
+                user = User(username=ADMIN[0], role="admin")
+                user.set_password(ADMIN[1])
+                db.session.add(user)
+                db.session.commit()
+        return app
+
+    return make
+
+
+@pytest.fixture
+def app(make_app):
+    return make_app()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+class AuthActions:
+    def __init__(self, client):
+        self._client = client
+
+    def login(self, username=ADMIN[0], password=ADMIN[1]):
+        return self._client.post("/admin/login", data={"username": username, "password": password})
+
+    def logout(self):
+        return self._client.post("/admin/logout")
+
+
+@pytest.fixture
+def auth(client):
+    return AuthActions(client)
+
+
+@pytest.fixture
+def credentials():
+    """The user name and password of the admin every test app starts with."""
+    return ADMIN
+
+
+@pytest.fixture
+def admin_client(client, auth):
+    """A client logged in as the admin (the bridge figure with every right)."""
+    assert auth.login().status_code == 302
+    return client

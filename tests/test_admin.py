@@ -1,0 +1,54 @@
+from kiosk.audit import AuditEntry
+from kiosk.auth.models import User
+from kiosk.extensions import db
+
+
+def test_dashboard_greets_the_bridge_figure_in_dutch(admin_client):
+    page = admin_client.get("/admin/").get_data(as_text=True)
+    assert 'lang="nl"' in page
+    assert "Overzicht" in page
+
+
+def test_an_admin_adds_an_editor_and_the_audit_log_says_so(app, admin_client):
+    response = admin_client.post(
+        "/admin/users", data={"username": "leen", "role": "editor", "password": "a long password"}
+    )
+    assert response.status_code == 302
+    with app.app_context():
+        user = db.session.scalar(db.select(User).filter_by(username="leen"))
+        assert user.role == "editor" and user.check_password("a long password")
+        entry = db.session.scalar(db.select(AuditEntry).filter_by(action="user.create"))
+        assert entry.actor == "bridge" and entry.target == "leen"
+    audit_page = admin_client.get("/admin/audit").get_data(as_text=True)
+    assert "user.create" in audit_page and "leen" in audit_page
+
+
+def test_a_short_password_is_refused_and_the_name_kept(admin_client):
+    response = admin_client.post(
+        "/admin/users", data={"username": "leen", "role": "editor", "password": "short"}
+    )
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert "Minstens 10 tekens" in page
+    assert 'value="leen"' in page
+
+
+def test_an_editor_cannot_manage_users(app, client, auth):
+    with app.app_context():
+        editor = User(username="ed", role="editor")
+        editor.set_password("editor password")
+        db.session.add(editor)
+        db.session.commit()
+    auth.login("ed", "editor password")
+    assert client.get("/admin/").status_code == 200
+    assert client.get("/admin/users").status_code == 403
+    assert "/admin/users" not in client.get("/admin/").get_data(as_text=True)
+
+
+def test_names_are_escaped_in_the_audit_log(app, admin_client):
+    with app.app_context():
+        db.session.add(AuditEntry(actor="x", action="test", target="<script>alert(1)</script>"))
+        db.session.commit()
+    page = admin_client.get("/admin/audit").get_data(as_text=True)
+    assert "<script>alert(1)</script>" not in page
+    assert "&lt;script&gt;" in page

@@ -1,0 +1,108 @@
+import os
+import sqlite3
+import subprocess
+import sys
+import threading
+import urllib.parse
+import urllib.request
+from datetime import timedelta
+
+from waitress.server import create_server
+
+from kiosk.auth.models import FailedLogin, User, utcnow
+from kiosk.extensions import db
+
+
+def test_create_user_makes_a_working_login(app, runner, client):
+    result = runner.invoke(
+        args=["create-user", "director", "--role", "admin", "--password", "a good password"]
+    )
+    assert result.exit_code == 0, result.output
+    response = client.post(
+        "/admin/login", data={"username": "director", "password": "a good password"}
+    )
+    assert response.status_code == 302
+
+
+def test_create_user_prompts_for_the_password(app, runner):
+    result = runner.invoke(
+        args=["create-user", "leen", "--role", "editor"], input="secret pass 1\nsecret pass 1\n"
+    )
+    assert result.exit_code == 0, result.output
+    with app.app_context():
+        assert db.session.scalar(db.select(User).filter_by(username="leen")).role == "editor"
+
+
+def test_create_user_refuses_an_unknown_role(runner):
+    result = runner.invoke(args=["create-user", "x", "--role", "king", "--password", "0123456789"])
+    assert result.exit_code != 0
+
+
+def test_demo_on_an_empty_database_prints_the_admin_login(tmp_path, monkeypatch):
+    from kiosk import create_app
+
+    monkeypatch.setenv("KIOSK_INSTANCE_PATH", str(tmp_path))
+    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'demo.sqlite'}"})
+    runner = app.test_cli_runner()
+    assert runner.invoke(args=["init-db"]).exit_code == 0
+    result = runner.invoke(args=["demo"])
+    assert result.exit_code == 0, result.output
+    password = result.output.split("admin / ")[1].split()[0]
+    client = app.test_client()
+    app.config["WTF_CSRF_ENABLED"] = False
+    assert (
+        client.post("/admin/login", data={"username": "admin", "password": password}).status_code
+        == 302
+    )
+    # A second run adds nothing and changes no password.
+    assert "no demo added" in runner.invoke(args=["demo"]).output
+
+
+def test_purge_deletes_old_failed_logins_only(app, runner):
+    with app.app_context():
+        db.session.add(
+            FailedLogin(username="a", address="1.2.3.4", at=utcnow() - timedelta(days=2))
+        )
+        db.session.add(FailedLogin(username="b", address="1.2.3.4", at=utcnow()))
+        db.session.commit()
+    result = runner.invoke(args=["purge"])
+    assert result.exit_code == 0, result.output
+    with app.app_context():
+        assert [f.username for f in db.session.scalars(db.select(FailedLogin))] == ["b"]
+
+
+def test_backup_while_the_server_writes_passes_integrity_check(app, tmp_path):
+    server = create_server(app, host="127.0.0.1", port=0, threads=4)
+    threading.Thread(target=server.run, daemon=True).start()
+    url = f"http://127.0.0.1:{server.effective_port}/admin/login"
+    writing = threading.Event()
+    stop = threading.Event()
+
+    def write_failed_logins():
+        n = 0
+        while not stop.is_set():
+            data = urllib.parse.urlencode({"username": f"user{n}", "password": "x"}).encode()
+            urllib.request.urlopen(url, data=data).read()
+            writing.set()
+            n += 1
+
+    writer = threading.Thread(target=write_failed_logins)
+    writer.start()
+    writing.wait(10)
+    out = tmp_path / "out.sqlite"
+    env = dict(os.environ, DATABASE_URL=app.config["SQLALCHEMY_DATABASE_URI"])
+    result = subprocess.run(
+        [sys.executable, "-m", "flask", "--app", "wsgi", "backup", str(out)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    stop.set()
+    writer.join()
+    server.close()
+    assert result.returncode == 0, result.stderr
+    copy = sqlite3.connect(out)
+    assert copy.execute("pragma integrity_check").fetchone()[0] == "ok"
+    assert copy.execute("select count(*) from user").fetchone()[0] == 1
+    assert copy.execute("select count(*) from failed_login").fetchone()[0] > 0

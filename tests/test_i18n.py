@@ -1,0 +1,48 @@
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("lang", "direction", "home_word"),
+    [("nl", "ltr", "Berichten"), ("fr", "ltr", "Annonces"), ("ar", "rtl", "إعلانات")],
+)
+def test_kiosk_home_speaks_the_chosen_language(client, lang, direction, home_word):
+    page = client.get(f"/kiosk/?lang={lang}").get_data(as_text=True)
+    assert f'<html lang="{lang}" dir="{direction}">' in page
+    assert home_word in page
+
+
+def test_kiosk_ignores_the_browsers_language(client):
+    page = client.get("/kiosk/", headers={"Accept-Language": "fr"}).get_data(as_text=True)
+    assert '<html lang="nl"' in page
+
+
+def test_kiosk_links_keep_the_language(client):
+    page = client.get("/kiosk/?lang=ar").get_data(as_text=True)
+    assert 'href="/kiosk/notices?lang=ar"' in page
+
+
+def test_languages_are_named_in_their_own_script(client):
+    page = client.get("/kiosk/").get_data(as_text=True)
+    for name in ("Nederlands", "Français", "العربية"):
+        assert name in page
+
+
+def test_phone_pages_follow_accept_language_then_remember_the_choice(client):
+    page = client.get("/m/unknown", headers={"Accept-Language": "fr-BE,fr;q=0.9"})
+    assert '<html lang="fr"' in page.get_data(as_text=True)
+    client.get("/m/unknown?lang=ar")
+    page = client.get("/m/unknown", headers={"Accept-Language": "fr"}).get_data(as_text=True)
+    assert '<html lang="ar" dir="rtl">' in page
+
+
+def test_unknown_pages_answer_404_in_the_chosen_language(client):
+    response = client.get("/m/nothing-here?lang=fr")
+    assert response.status_code == 404
+    assert "Page introuvable" in response.get_data(as_text=True)
+
+
+def test_kiosk_404_keeps_the_home_button(client):
+    response = client.get("/kiosk/nothing-here?lang=ar")
+    page = response.get_data(as_text=True)
+    assert response.status_code == 404
+    assert 'class="home-button" href="/kiosk/?lang=ar"' in page
