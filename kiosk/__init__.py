@@ -58,6 +58,8 @@ def _init_extensions(app):
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
     login_manager.login_message = None
+    # The foundation's own tables, so that migrations and create_all see them.
+    from kiosk import audit, formkeys, retention  # noqa: F401
 
 
 @event.listens_for(Engine, "connect")
@@ -73,12 +75,25 @@ def _sqlite_pragmas(connection, record):
 
 
 def _register_blueprints(app):
-    from kiosk import api, pictograms, speech
+    from kiosk import api, pictograms, speech, status
     from kiosk.admin import views as admin
     from kiosk.auth import views as auth
+    from kiosk.board import views as board
+    from kiosk.cafe import views as cafe
+    from kiosk.help import views as help_offers
     from kiosk.home import views as home
+    from kiosk.interpreter import views as interpreter
+    from kiosk.kiosks import views as kiosks
+    from kiosk.notices import views as notices
+    from kiosk.photos import views as photos
+    from kiosk.team import views as team
+    from kiosk.urgent import views as urgent
+    from kiosk.voice import views as voice
 
-    for module in (home, api, auth, admin, pictograms, speech):
+    foundation = (home, api, auth, admin, pictograms, speech, status)
+    capabilities = (notices, board, photos, cafe, interpreter, team, voice, help_offers)
+    devices = (kiosks, urgent)
+    for module in foundation + capabilities + devices:
         app.register_blueprint(module.bp)
 
 

@@ -77,3 +77,10 @@ def _failed_logins(now, config):
     from kiosk.auth import rules
 
     return {"failed logins": rules.forget_failures_before(now - timedelta(days=1))}
+
+
+@purger
+def _form_keys(now, config):
+    from kiosk import formkeys
+
+    return {"form keys": formkeys.forget_before(now - timedelta(days=2))}

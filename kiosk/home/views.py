@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from flask import Blueprint, redirect, render_template, url_for
+from flask import Blueprint, current_app, redirect, render_template, url_for
 from flask_babel import lazy_gettext as _l
 
 from kiosk.i18n import kiosk_url
@@ -28,9 +28,6 @@ TILES = (
     Tile("voice", "voice", _l("Your voice")),
 )
 
-# Sections whose own screens have not landed yet show a "coming soon" card.
-COMING_SOON = {"notices", "board", "photos", "cafe", "interpreter", "team", "voice"}
-
 
 @bp.get("/")
 def root():
@@ -42,14 +39,15 @@ def kiosk():
     return render_template("home/kiosk.html", tiles=TILES)
 
 
-@bp.get("/kiosk/<any(" + ",".join(sorted(COMING_SOON)) + "):section>")
+@bp.get("/kiosk/<any(" + ",".join(tile.section for tile in TILES) + "):section>")
 def coming_soon(section):
+    """A section whose capability has no kiosk screen yet (its own route wins once it has)."""
     tile = next(tile for tile in TILES if tile.section == section)
     return render_template("home/coming_soon.html", tile=tile)
 
 
 def tile_url(section):
-    """The kiosk URL of a home tile, real screen or coming-soon card."""
-    if section in COMING_SOON:
-        return kiosk_url("home.coming_soon", section=section)
-    return kiosk_url(f"{section}.kiosk")
+    """The kiosk URL of a home tile: its capability's screen, or the coming-soon card."""
+    if f"{section}.kiosk" in current_app.view_functions:
+        return kiosk_url(f"{section}.kiosk")
+    return kiosk_url("home.coming_soon", section=section)
