@@ -5,6 +5,7 @@ import pytest
 from kiosk import create_app
 from kiosk.auth.models import User
 from kiosk.extensions import db
+from tests.databases import fresh_database_url
 
 ADMIN = ("bridge", "correct horse battery")
 
@@ -13,11 +14,13 @@ ADMIN = ("bridge", "correct horse battery")
 def make_app(tmp_path, monkeypatch):
     """Build an app with extra settings; its database is fresh and empty."""
     monkeypatch.setenv("KIOSK_INSTANCE_PATH", str(tmp_path / "instance"))
+    # Every app made by one test shares its database, like processes of one server.
+    database_url = fresh_database_url(tmp_path)
 
     def make(**settings):
         config = {
             "TESTING": True,
-            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'test.sqlite'}",
+            "SQLALCHEMY_DATABASE_URI": database_url,
             "WTF_CSRF_ENABLED": False,
         }
         config.update(settings)

@@ -7,10 +7,12 @@ import urllib.parse
 import urllib.request
 from datetime import timedelta
 
+from sqlalchemy import create_engine, text
 from waitress.server import create_server
 
 from kiosk.auth.models import FailedLogin, User, utcnow
 from kiosk.extensions import db
+from tests.databases import fresh_database_url, is_sqlite
 
 
 def test_create_user_makes_a_working_login(app, runner, client):
@@ -42,7 +44,7 @@ def test_demo_on_an_empty_database_prints_the_admin_login(tmp_path, monkeypatch)
     from kiosk import create_app
 
     monkeypatch.setenv("KIOSK_INSTANCE_PATH", str(tmp_path))
-    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'demo.sqlite'}"})
+    app = create_app({"SQLALCHEMY_DATABASE_URI": fresh_database_url(tmp_path)})
     runner = app.test_cli_runner()
     assert runner.invoke(args=["init-db"]).exit_code == 0
     result = runner.invoke(args=["demo"])
@@ -71,7 +73,7 @@ def test_purge_deletes_old_failed_logins_only(app, runner):
         assert [f.username for f in db.session.scalars(db.select(FailedLogin))] == ["b"]
 
 
-def test_backup_while_the_server_writes_passes_integrity_check(app, tmp_path):
+def test_backup_while_the_server_writes_is_consistent(app, tmp_path):
     server = create_server(app, host="127.0.0.1", port=0, threads=4)
     threading.Thread(target=server.run, daemon=True).start()
     url = f"http://127.0.0.1:{server.effective_port}/admin/login"
@@ -89,7 +91,7 @@ def test_backup_while_the_server_writes_passes_integrity_check(app, tmp_path):
     writer = threading.Thread(target=write_failed_logins)
     writer.start()
     writing.wait(10)
-    out = tmp_path / "out.sqlite"
+    out = tmp_path / "out.backup"
     env = dict(os.environ, DATABASE_URL=app.config["SQLALCHEMY_DATABASE_URI"])
     result = subprocess.run(
         [sys.executable, "-m", "flask", "--app", "wsgi", "backup", str(out)],
@@ -102,7 +104,17 @@ def test_backup_while_the_server_writes_passes_integrity_check(app, tmp_path):
     writer.join()
     server.close()
     assert result.returncode == 0, result.stderr
-    copy = sqlite3.connect(out)
-    assert copy.execute("pragma integrity_check").fetchone()[0] == "ok"
-    assert copy.execute("select count(*) from user").fetchone()[0] == 1
-    assert copy.execute("select count(*) from failed_login").fetchone()[0] > 0
+    if is_sqlite(app.config["SQLALCHEMY_DATABASE_URI"]):
+        copy = sqlite3.connect(out)
+        assert copy.execute("pragma integrity_check").fetchone()[0] == "ok"
+        assert copy.execute("select count(*) from user").fetchone()[0] == 1
+        assert copy.execute("select count(*) from failed_login").fetchone()[0] > 0
+    else:
+        restored = fresh_database_url(tmp_path)
+        plain = restored.replace("postgresql+psycopg", "postgresql")
+        subprocess.run(["pg_restore", "--no-owner", "-d", plain, str(out)], check=True)
+        engine = create_engine(restored)
+        with engine.connect() as connection:
+            assert connection.execute(text('select count(*) from "user"')).scalar() == 1
+            assert connection.execute(text("select count(*) from failed_login")).scalar() > 0
+        engine.dispose()

@@ -5,13 +5,14 @@ from alembic.migration import MigrationContext
 from flask_migrate import upgrade
 
 from kiosk.extensions import db
+from tests.databases import fresh_database_url
 
 
 def test_migrations_match_the_models(tmp_path, monkeypatch):
     from kiosk import create_app
 
     monkeypatch.setenv("KIOSK_INSTANCE_PATH", str(tmp_path))
-    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'migrated.sqlite'}"})
+    app = create_app({"SQLALCHEMY_DATABASE_URI": fresh_database_url(tmp_path)})
     with app.app_context():
         upgrade()
         with db.engine.connect() as connection:
@@ -24,7 +25,7 @@ def test_init_db_is_safe_to_run_twice(tmp_path, monkeypatch):
     from kiosk import create_app
 
     monkeypatch.setenv("KIOSK_INSTANCE_PATH", str(tmp_path))
-    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'twice.sqlite'}"})
+    app = create_app({"SQLALCHEMY_DATABASE_URI": fresh_database_url(tmp_path)})
     for _ in range(2):
         result = app.test_cli_runner().invoke(args=["init-db"])
         assert result.exit_code == 0, result.output

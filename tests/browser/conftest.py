@@ -14,6 +14,7 @@ from waitress.server import create_server
 from kiosk import create_app
 from kiosk.auth.models import User
 from kiosk.extensions import db
+from tests.databases import fresh_database_url
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 SHOTS = Path(__file__).resolve().parents[2] / "test-output" / "screenshots"
@@ -49,7 +50,7 @@ class LiveServer:
         folder.mkdir(parents=True, exist_ok=True)
         os.environ["KIOSK_INSTANCE_PATH"] = str(folder)
         config = {
-            "SQLALCHEMY_DATABASE_URI": database_url or f"sqlite:///{folder / 'live.sqlite'}",
+            "SQLALCHEMY_DATABASE_URI": database_url or fresh_database_url(folder),
             "KIOSK_POLL_SECONDS": 1,
         }
         config.update(settings)
