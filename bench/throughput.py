@@ -1,0 +1,162 @@
+"""Requests per second of the kiosk's hot paths, as ratios to a bare Flask app.
+
+Both apps run under waitress with the same threads on this machine, measured in
+this one run, so the ratios hold whatever the machine. Run from the repo root:
+
+    .venv/bin/python bench/throughput.py
+
+Targets (issue 10): /api/v1/kiosk 200 >= 0.5x, 304 >= 0.8x, /kiosk/ >= 0.3x of the
+bare app; the server's memory after warm-up <= 90 MB.
+"""
+
+import http.client
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+SECONDS = float(os.environ.get("BENCH_SECONDS", 4))
+CLIENTS = 4
+
+BARE_APP = """
+from flask import Flask
+app = Flask(__name__)
+
+@app.get("/")
+def hello():
+    return {"ok": True}
+"""
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_until_up(port, path="/", timeout=30):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        try:
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+            connection.request("GET", path)
+            connection.getresponse().read()
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"server on {port} did not start")
+
+
+def start_ours(folder):
+    port = free_port()
+    env = dict(
+        os.environ,
+        KIOSK_INSTANCE_PATH=str(folder),
+        KIOSK_HOST="127.0.0.1",
+        KIOSK_PORT=str(port),
+        FLASK_APP="wsgi",
+    )
+    flask = [PYTHON, "-m", "flask"]
+    for command in (["init-db"], ["demo"]):
+        subprocess.run(flask + command, env=env, cwd=ROOT, check=True, capture_output=True)
+    server = subprocess.Popen(
+        flask + ["serve"], env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    wait_until_up(port, "/healthz")
+    return server, port
+
+
+def start_bare(folder):
+    port = free_port()
+    (folder / "bare.py").write_text(BARE_APP)
+    server = subprocess.Popen(
+        [PYTHON, "-m", "waitress", "--threads=8", f"--listen=127.0.0.1:{port}", "bare:app"],
+        cwd=folder,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    wait_until_up(port)
+    return server, port
+
+
+def requests_per_second(port, path, headers=None, expect=200):
+    """Keep-alive clients hammer one URL for SECONDS; returns completed requests per second."""
+    done = [0] * CLIENTS
+    stop = time.time() + SECONDS
+
+    def client(index):
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        while time.time() < stop:
+            connection.request("GET", path, headers=headers or {})
+            response = connection.getresponse()
+            response.read()
+            if response.status != expect:
+                raise RuntimeError(f"{path}: {response.status}, expected {expect}")
+            done[index] += 1
+
+    threads = [threading.Thread(target=client, args=(i,)) for i in range(CLIENTS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return sum(done) / SECONDS
+
+
+def rss_mb(pid):
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def etag_of(port, path):
+    connection = http.client.HTTPConnection("127.0.0.1", port)
+    connection.request("GET", path)
+    response = connection.getresponse()
+    response.read()
+    return response.getheader("ETag")
+
+
+def main():
+    with tempfile.TemporaryDirectory() as folder:
+        folder = Path(folder)
+        ours, our_port = start_ours(folder)
+        bare, bare_port = start_bare(folder)
+        try:
+            requests_per_second(our_port, "/kiosk/")  # warm-up: templates, catalogues
+            bare_rps = requests_per_second(bare_port, "/")
+            etag = etag_of(our_port, "/api/v1/kiosk")
+            rows = [
+                ("GET /api/v1/kiosk (200)", requests_per_second(our_port, "/api/v1/kiosk"), 0.5),
+                (
+                    "GET /api/v1/kiosk (304)",
+                    requests_per_second(
+                        our_port, "/api/v1/kiosk", {"If-None-Match": etag}, expect=304
+                    ),
+                    0.8,
+                ),
+                ("GET /kiosk/", requests_per_second(our_port, "/kiosk/"), 0.3),
+            ]
+            memory = rss_mb(ours.pid)
+        finally:
+            ours.terminate()
+            bare.terminate()
+    print(
+        f"bare Flask under waitress: {bare_rps:.0f} requests/s ({CLIENTS} clients, {SECONDS:.0f} s)"
+    )
+    for name, rps, target in rows:
+        ratio = rps / bare_rps
+        verdict = "ok" if ratio >= target else "BELOW TARGET"
+        print(f"{name}: {rps:.0f} requests/s = {ratio:.2f}x bare (target >= {target}x) {verdict}")
+    verdict = "ok" if memory <= 90 else "ABOVE TARGET"
+    print(f"server memory after warm-up: {memory:.0f} MB RSS (target <= 90 MB) {verdict}")
+
+
+if __name__ == "__main__":
+    main()
