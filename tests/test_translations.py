@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
-
 ROOT = Path(__file__).resolve().parent.parent
 TRANSLATIONS = ROOT / "translations"
 # The catalogues declared complete; each must translate every interface string.

@@ -1,0 +1,75 @@
+"""Real server processes for tests of what must hold across processes and crashes."""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class ServerProcess:
+    """`flask serve` in its own process, as waitress runs it in production."""
+
+    def __init__(self, instance, database_url, **environment):
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.env = dict(
+            os.environ,
+            FLASK_APP="wsgi",
+            KIOSK_INSTANCE_PATH=str(instance),
+            DATABASE_URL=database_url,
+            KIOSK_HOST="127.0.0.1",
+            KIOSK_PORT=str(self.port),
+            **{key: str(value) for key, value in environment.items()},
+        )
+        self.process = None
+
+    def flask(self, *args):
+        return subprocess.run(
+            [sys.executable, "-m", "flask", *args],
+            env=self.env,
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+
+    def start(self):
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "flask", "serve"],
+            env=self.env,
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+        deadline = time.time() + 30
+        while time.time() < deadline:
+            try:
+                urllib.request.urlopen(self.url + "/healthz", timeout=1).read()
+                return self
+            except (urllib.error.URLError, ConnectionError):
+                if self.process.poll() is not None:
+                    raise RuntimeError(self.process.stderr.read().decode()) from None
+                time.sleep(0.2)
+        raise RuntimeError("the server did not start")
+
+    def kill(self):
+        """SIGKILL: no clean shutdown, as in a power cut."""
+        self.process.kill()
+        self.process.wait()
+
+    def stop(self):
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(10)

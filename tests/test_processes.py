@@ -1,0 +1,80 @@
+"""Two waitress processes on one database serve as one (spec section 8, issue 10)."""
+
+import http.cookiejar
+import urllib.error
+import urllib.parse
+import urllib.request
+
+import pytest
+
+from tests.databases import fresh_database_url
+from tests.processes import ServerProcess
+
+
+@pytest.fixture
+def two_servers(tmp_path):
+    database_url = fresh_database_url(tmp_path)
+    first = ServerProcess(tmp_path / "instance", database_url)
+    first.flask("init-db")
+    first.flask("create-user", "bridge", "--role", "admin", "--password", "correct horse battery")
+    second = ServerProcess(tmp_path / "instance", database_url)
+    first.start(), second.start()
+    yield first, second
+    first.stop(), second.stop()
+
+
+def browser_like():
+    """An opener that keeps cookies, as one phone or laptop would."""
+    return urllib.request.build_opener(
+        urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()),
+        NoRedirect(),
+    )
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def post_login(opener, server, password):
+    """Log in the way the form does: fetch it for its CSRF token, then post."""
+    page = opener.open(server.url + "/admin/login").read().decode()
+    token = page.split('name="csrf_token" type="hidden" value="')[1].split('"')[0]
+    data = urllib.parse.urlencode(
+        {"csrf_token": token, "username": "bridge", "password": password}
+    ).encode()
+    request = urllib.request.Request(server.url + "/admin/login", data=data)
+    request.add_header("Referer", server.url + "/admin/login")
+    try:
+        return opener.open(request).status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+def test_a_login_on_one_process_holds_on_the_other(two_servers):
+    first, second = two_servers
+    opener = browser_like()
+    assert post_login(opener, first, "correct horse battery") == 302
+    # The session cookie is for the host; both processes share one secret key.
+    assert (
+        opener.open(second.url.replace(str(second.port), str(second.port)) + "/admin/").status
+        == 200
+    )
+
+
+def test_the_login_limit_counts_failures_on_both_processes(two_servers):
+    first, second = two_servers
+    for n in range(5):
+        assert post_login(browser_like(), first, f"wrong {n}") == 200
+        assert post_login(browser_like(), second, f"wrong again {n}") == 200
+    assert post_login(browser_like(), first, "correct horse battery") == 429
+    assert post_login(browser_like(), second, "correct horse battery") == 429
+
+
+def test_one_processs_etag_is_fresh_on_the_other(two_servers):
+    first, second = two_servers
+    etag = urllib.request.urlopen(first.url + "/api/v1/kiosk").headers["ETag"]
+    request = urllib.request.Request(second.url + "/api/v1/kiosk", headers={"If-None-Match": etag})
+    with pytest.raises(urllib.error.HTTPError) as answer:
+        urllib.request.urlopen(request)
+    assert answer.value.code == 304
