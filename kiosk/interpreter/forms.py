@@ -116,6 +116,7 @@ class HandleForm(FlaskForm):
     place_parent = StringField(
         _l("Place in the parent's language (optional)"),
         filters=_clean,
+        render_kw={"dir": "auto"},
         validators=[_at_most(rules.MAX_PLACE)],
     )
     decline_reason = SelectField(
@@ -130,6 +131,7 @@ class HandleForm(FlaskForm):
     decline_note_parent = TextAreaField(
         _l("Note in the parent's language (optional)"),
         filters=_clean,
+        render_kw={"dir": "auto"},
         validators=[_at_most(500)],
     )
 

@@ -27,7 +27,7 @@ STATUS_LABELS = {
 PURPOSES = (
     ("teacher", _l("A talk with the teacher"), "talk_teacher"),
     ("parent_evening", _l("Parent-teacher evening"), "parent_evening"),
-    ("care_meeting", _l("A meeting about care for my child"), "hand"),
+    ("care_meeting", _l("A meeting about care for my child"), "meeting"),
     ("enrolment", _l("Enrolment"), "enrolment"),
     ("cafe", _l("Parent café"), "parent_cafe"),
     ("other", _l("Something else"), "question"),
