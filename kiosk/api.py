@@ -5,6 +5,7 @@ from sqlalchemy import text
 
 from kiosk import i18n, snapshot
 from kiosk.extensions import db
+from kiosk.kiosks.device import heartbeat
 from kiosk.screens import is_school_screen
 
 bp = Blueprint("api", __name__)
@@ -12,6 +13,7 @@ bp = Blueprint("api", __name__)
 
 @bp.get("/api/v1/kiosk")
 def kiosk_snapshot():
+    heartbeat(request)  # the poll is each kiosk's sign of life for /admin/kiosks
     body = snapshot.build(i18n.current().code, is_school_screen(request))
     response = Response(
         json.dumps(body, ensure_ascii=False, sort_keys=True, default=str),

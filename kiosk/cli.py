@@ -16,6 +16,7 @@ from kiosk import demo as demo_content
 from kiosk import retention
 from kiosk.auth.models import ROLES, User, utcnow
 from kiosk.extensions import db
+from kiosk.kiosks import gate
 
 DEMO_LOGIN_FILE = "demo-login.txt"
 
@@ -70,6 +71,19 @@ def demo():
     login_file.write_text(f"admin / {password}\n")
     login_file.chmod(0o600)
     click.echo(f"Demo content added. Admin login: admin / {password}")
+    _echo_pairing_link(current_app.config)
+
+
+def _base_url(config):
+    """KIOSK_PUBLIC_URL, else this machine on KIOSK_PORT: the start of every printed link."""
+    shown = "localhost" if config["KIOSK_HOST"] in ("0.0.0.0", "::") else config["KIOSK_HOST"]
+    return config["KIOSK_PUBLIC_URL"] or f"http://{shown}:{config['KIOSK_PORT']}"
+
+
+def _echo_pairing_link(config):
+    link = gate.unused_link(_base_url(config))
+    if link:
+        click.echo(f"Pair the screen at the gate (open once, on that screen): {link}")
 
 
 @click.command("purge")
@@ -111,14 +125,20 @@ def serve(threads):
 
     config = current_app.config
     host, port = config["KIOSK_HOST"], config["KIOSK_PORT"]
-    shown = "localhost" if host in ("0.0.0.0", "::") else host
-    base = config["KIOSK_PUBLIC_URL"] or f"http://{shown}:{port}"
+    base = _base_url(config)
     click.echo(f"Kiosk:  {base}/kiosk/")
     click.echo(f"Phone:  {base}/m/interpreter")
     click.echo(f"Admin:  {base}/admin/")
     login_file = Path(current_app.instance_path) / DEMO_LOGIN_FILE
     if login_file.exists():
         click.echo(f"Demo admin login: {login_file.read_text().strip()}")
+    _echo_pairing_link(config)
     app = current_app._get_current_object()
     retention.run_daily(app)
-    waitress_serve(app, host=host, port=port, threads=threads, ident="Schoolpoort")
+    waitress_serve(app, host=host, port=port, threads=threads, **waitress_options(config))
+
+
+def waitress_options(config):
+    """Waitress drops X-Forwarded-* from every peer by default; with KIOSK_PROXY_HOPS set the
+    headers must reach ProxyFix (create_app), which takes exactly that many hops from them."""
+    return {"ident": "Schoolpoort", "clear_untrusted_proxy_headers": not config["KIOSK_PROXY_HOPS"]}
