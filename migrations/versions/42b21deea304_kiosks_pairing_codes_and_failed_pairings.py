@@ -1,7 +1,7 @@
 """kiosks, pairing codes and failed pairings
 
 Revision ID: 42b21deea304
-Revises: 2ee74a87388a
+Revises: 97963d267f5e
 Create Date: 2026-11-23 18:22:08.272521
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '42b21deea304'
-down_revision = '2ee74a87388a'
+down_revision = '97963d267f5e'
 branch_labels = None
 depends_on = None
 
