@@ -5,6 +5,7 @@ from flask_babel import gettext as _
 from flask_login import login_required
 
 from kiosk import audit, clock, formkeys, i18n, retention, status
+from kiosk.admin.views import dashboard_panels
 from kiosk.auth.models import utcnow
 from kiosk.extensions import db
 from kiosk.help import demo_content, rules  # noqa: F401  (demo_content adds its demo step)
@@ -66,6 +67,14 @@ def withdraw(token):
     if rules.withdraw(offer, utcnow()):
         flash(_("Your offer is withdrawn. Thank you all the same!"), "success")
     return redirect(url_for("status.page", token=token))
+
+
+def _dashboard():
+    standing = len(rules.standing(utcnow()))
+    return [(_("Offers of help"), standing, url_for("voice.admin", _anchor="help"))]
+
+
+dashboard_panels.append(_dashboard)
 
 
 @retention.purger

@@ -28,7 +28,7 @@ from kiosk.spoken_languages import own_name
 from kiosk.voice import chart, demo_content, rules  # noqa: F401  (demo_content adds its demo step)
 from kiosk.voice.export import csv_response
 from kiosk.voice.forms import PhoneAnswerForm, question_form_class
-from kiosk.voice.models import AnswerCard, Question
+from kiosk.voice.models import Answer, AnswerCard, Question
 
 bp = Blueprint("voice", __name__)
 
@@ -100,13 +100,14 @@ def _kiosk_name(value):
 
 def _screen_language(value):
     codes = {language.code for language in i18n.available()}
-    return value if value in codes else i18n.DEFAULT
+    return value if isinstance(value, str) and value in codes else i18n.DEFAULT
 
 
 @bp.post("/kiosk/voice/answer")
 def kiosk_answer():
     """One tap on a card: {question, answer, tap, kiosk, lang} -> {counted: true|false}."""
-    data = request.get_json(silent=True) or {}
+    data = request.get_json(silent=True)
+    data = data if isinstance(data, dict) else {}
     question_id = _as_int(data.get("question"))
     question = db.session.get(Question, question_id) if question_id else None
     if question is None:
@@ -150,11 +151,10 @@ def phone():
         form.answer.choices = [
             SelectChoice(str(card.id), card_text(card)[0]) for card in question.cards
         ]
-    closed = False
-    if request.method == "POST" and form.validate():
-        if question is None:
-            closed = True  # it closed while the parent was typing: say so, show their text
-        elif _as_int(form.question.data) != question.id:
+    # It closed while the parent was typing: say so, and show what they wrote.
+    closed = request.method == "POST" and question is None
+    if request.method == "POST" and question is not None and form.validate():
+        if _as_int(form.question.data) != question.id:
             form.answer.errors.append(_("The question has changed. Please choose again."))
         elif rules.card_of(question, form.answer.data) is None:
             form.answer.errors.append(_("Please choose one of the answers."))
@@ -264,8 +264,6 @@ def admin():
 
 
 def _answer_counts():
-    from kiosk.voice.models import Answer
-
     return dict(
         db.session.execute(
             db.select(Answer.question_id, db.func.count(Answer.id)).group_by(Answer.question_id)

@@ -1,5 +1,6 @@
 """Your voice on the phone: the same question, a free text for staff, one answer per phone."""
 
+import gzip
 import re
 from datetime import timedelta
 
@@ -115,6 +116,8 @@ def test_an_answer_to_a_closed_question_says_so_and_shows_the_text(app, client):
     ).get_data(as_text=True)
     assert "This question is closed." in page
     assert "Mijn &lt;b&gt;mening&lt;/b&gt;" in page
+    unchosen = client.post("/m/voice?lang=en", data={"question": question_id, "text": "Toch dit"})
+    assert "Toch dit" in unchosen.get_data(as_text=True)
     assert stored(app, Answer) == []
 
 
@@ -139,3 +142,10 @@ def test_a_form_without_csrf_token_is_refused(make_app, open_question):
     response = app.test_client().post("/m/voice", data={"question": question_id, "answer": 1})
     assert response.status_code == 400
     assert stored(app, Answer) == []
+
+
+def test_phone_pages_stay_small_on_mobile_data(client, open_question):
+    for path in ("/m/voice", "/m/help"):
+        page = client.get(path).data
+        assert len(gzip.compress(page)) < 30_000, path
+        assert b"<script" not in page  # they work with JavaScript off
