@@ -7,7 +7,7 @@ from flask_babel import lazy_gettext as _l
 
 from kiosk.extensions import db
 from kiosk.help.models import HelpOffer
-from kiosk.spoken_languages import LANGUAGES as SPOKEN_LANGUAGES
+from kiosk.spoken_languages import LANGUAGES
 
 # Help with school activities (issue 15), in the order the form asks.
 ACTIVITIES = {
@@ -25,7 +25,7 @@ OFFER_DAYS = 365
 
 def language_choices():
     """Languages a parent can translate from Dutch into: every spoken language but Dutch."""
-    return [(code, name) for code, name in SPOKEN_LANGUAGES if code != "nl"]
+    return [(code, name) for code, name in LANGUAGES if code != "nl"]
 
 
 def find(token) -> HelpOffer | None:

@@ -11,7 +11,7 @@ from kiosk.extensions import db
 from kiosk.help import demo_content, rules  # noqa: F401  (demo_content adds its demo step)
 from kiosk.help.forms import HelpOfferForm
 from kiosk.help.models import HelpOffer
-from kiosk.spoken_languages import name_of as own_name
+from kiosk.spoken_languages import name_of
 from kiosk.voice.export import csv_response
 
 bp = Blueprint("help", __name__)
@@ -19,7 +19,7 @@ bp = Blueprint("help", __name__)
 
 @bp.context_processor
 def _helpers():
-    return {"own_name": own_name, "activities": rules.ACTIVITIES}
+    return {"name_of": name_of, "activities": rules.ACTIVITIES}
 
 
 @bp.route("/m/help", methods=["GET", "POST"])
@@ -57,7 +57,7 @@ def _find(token):
         kind="help",
         status="received" if offer.is_active else "cancelled",
         template="help/status.html",
-        context={"offer": offer, "own_name": own_name, "activities": rules.ACTIVITIES},
+        context={"offer": offer, "name_of": name_of, "activities": rules.ACTIVITIES},
     )
 
 
@@ -93,7 +93,7 @@ def admin_csv():
             clock.local(offer.made_at).strftime("%Y-%m-%d"),
             offer.first_name,
             offer.contact,
-            ", ".join(own_name(code) for code in offer.languages),
+            ", ".join(name_of(code) for code in offer.languages),
             ", ".join(str(rules.ACTIVITIES.get(key, key)) for key in offer.activities),
             offer.other,
         ]

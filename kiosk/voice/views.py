@@ -24,7 +24,7 @@ from kiosk.admin.views import add_section, dashboard_panels
 from kiosk.auth.models import utcnow
 from kiosk.extensions import db
 from kiosk.help import rules as help_rules
-from kiosk.spoken_languages import name_of as own_name
+from kiosk.spoken_languages import name_of
 from kiosk.voice import chart, demo_content, rules  # noqa: F401  (demo_content adds its demo step)
 from kiosk.voice.export import csv_response
 from kiosk.voice.forms import PhoneAnswerForm, question_form_class
@@ -58,7 +58,7 @@ def _helpers():
         "card_text": card_text,
         "free_text_max": rules.FREE_TEXT_MAX,
         "language_name": _language_name,
-        "own_name": own_name,
+        "name_of": name_of,
     }
 
 

@@ -1,7 +1,7 @@
 """your voice and what parents can bring
 
 Revision ID: 0ee256add1d7
-Revises: 2ee74a87388a
+Revises: 42b21deea304
 Create Date: 2026-11-23 18:24:37.898304
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0ee256add1d7'
-down_revision = '2ee74a87388a'
+down_revision = '42b21deea304'
 branch_labels = None
 depends_on = None
 
