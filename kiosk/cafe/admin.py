@@ -32,6 +32,10 @@ from kiosk.i18n import DEFAULT, LANGUAGES
 add_section("cafe.admin_index", _l("Parent café"))
 
 
+def _new_ideas():
+    return db.session.scalar(select(func.count(Idea.id)).where(Idea.status == NEW))
+
+
 @dashboard_panels.append
 def _counts():
     now = clock.now()
@@ -40,10 +44,9 @@ def _counts():
         .join(Meeting)
         .where(Meeting.starts_at > now, Signup.status == CONFIRMED)
     )
-    ideas = db.session.scalar(select(func.count(Idea.id)).where(Idea.status == NEW))
     return [
         (_("Café sign-ups for coming meetings"), coming, url_for("cafe.admin_index")),
-        (_("Café topic ideas to look at"), ideas, url_for("cafe.admin_ideas")),
+        (_("Café topic ideas to look at"), _new_ideas(), url_for("cafe.admin_ideas")),
     ]
 
 
@@ -66,7 +69,7 @@ def admin_index():
         upcoming=[m for m in reversed(meetings) if m.starts_at > now],
         past=[m for m in meetings if m.starts_at <= now],
         waiting=_waiting_counts(),
-        new_ideas=db.session.scalar(select(func.count(Idea.id)).where(Idea.status == NEW)),
+        new_ideas=_new_ideas(),
     )
 
 
@@ -132,7 +135,7 @@ def admin_edit(meeting_id):
             meeting, form.capacity.data, clock.now()
         ):
             form.capacity.errors.append(
-                _("%(taken)d places are taken already.", taken=rules.places_taken(meeting))
+                _("%(taken)d places are taken already.", taken=meeting.places_taken)
             )
             return _form_page(form, meeting)
         meeting.topic = form.topics()
@@ -247,11 +250,11 @@ def admin_csv(meeting_id):
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(CSV_COLUMNS)
+    positions = {signup.id: n for n, signup in enumerate(groups[WAITING], start=1)}
     for signup in groups[CONFIRMED] + groups[WAITING] + groups["cancelled"]:
-        position = groups[WAITING].index(signup) + 1 if signup.status == WAITING else ""
         row = (
             signup.status,
-            position,
+            positions.get(signup.id, ""),
             signup.name,
             signup.adults,
             signup.children,

@@ -36,6 +36,10 @@ class Meeting(db.Model):
         back_populates="meeting", cascade="all, delete-orphan", order_by="Signup.id"
     )
 
+    @property
+    def places_taken(self) -> int:
+        return self.capacity - self.places_left
+
 
 class Signup(db.Model):
     """One parent's sign-up; its random token is the only key the parent holds."""

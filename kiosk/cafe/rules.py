@@ -190,10 +190,6 @@ def change_capacity(meeting, capacity, now=None) -> bool:
     return True
 
 
-def places_taken(meeting) -> int:
-    return meeting.capacity - meeting.places_left
-
-
 def forget_people_before(cutoff):
     """Empty the names and contacts of sign-ups for meetings that ended before `cutoff`."""
     ended = select(Meeting.id).where(Meeting.ends_at < cutoff)

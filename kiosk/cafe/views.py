@@ -37,12 +37,6 @@ _VOTER_ID = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
 
 
 @bp.app_template_global()
-def cafe_topic(meeting, lang=None):
-    """(topic, language it is in): the chosen language, else Dutch."""
-    return i18n.pick(meeting.topic, lang)
-
-
-@bp.app_template_global()
 def cafe_day(meeting):
     """The meeting's day in full, as this language writes it: "maandag 30 november 2026"."""
     return dates.format_date(meeting.starts_at, "full", locale=str(get_locale()))
@@ -146,13 +140,17 @@ def signup(meeting_id):
     return render_template("cafe/signup.html", meeting=meeting, form=form), code
 
 
+def _signup(token):
+    return db.session.scalar(db.select(Signup).filter_by(token=token))
+
+
 def _signup_or_404(token):
-    return db.first_or_404(db.select(Signup).filter_by(token=token))
+    return _signup(token) or abort(404)
 
 
 @status.finder
 def find_signup(token):
-    signup = db.session.scalar(db.select(Signup).filter_by(token=token))
+    signup = _signup(token)
     if signup is None:
         return None
     return status.Status(
@@ -214,8 +212,9 @@ def cancel(token):
 
 
 def _voter_id():
+    """This phone's voter id from its cookie, or a new one."""
     found = request.cookies.get(VOTER_COOKIE, "")
-    return found if _VOTER_ID.match(found) else None
+    return found if _VOTER_ID.match(found) else secrets.token_urlsafe(24)
 
 
 def _keep_voter(response, voter):
@@ -229,7 +228,7 @@ def _keep_voter(response, voter):
 
 @bp.route("/m/cafe/ideas", methods=["GET", "POST"])
 def ideas():
-    voter = _voter_id() or secrets.token_urlsafe(24)
+    voter = _voter_id()
     form = IdeaForm()
     if form.validate_on_submit():
         key = form.form_key.data
@@ -261,7 +260,7 @@ def vote(idea_id):
     idea = db.get_or_404(Idea, idea_id)
     if idea.status != "approved":
         abort(404)
-    voter = _voter_id() or secrets.token_urlsafe(24)
+    voter = _voter_id()
     if rules.vote(idea.id, voter):
         flash(_("Thank you for your vote!"), "success")
     else:
