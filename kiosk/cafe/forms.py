@@ -1,0 +1,218 @@
+"""The café's forms: the parent's sign-up and topic idea, the bridge figure's meeting."""
+
+import re
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import (
+    BooleanField,
+    DateField,
+    IntegerField,
+    RadioField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    TimeField,
+)
+from wtforms.validators import (
+    DataRequired,
+    InputRequired,
+    Length,
+    NumberRange,
+    Optional,
+    ValidationError,
+)
+from wtforms.widgets import CheckboxInput, ListWidget
+
+from kiosk import formkeys, pictograms
+from kiosk.cafe.rules import MAX_ADULTS, MAX_CHILDREN
+from kiosk.i18n import DEFAULT, LANGUAGES
+
+NAME_MAX = 40
+IDEA_MAX = 140
+
+# The pictograms a parent may put on a topic idea: the café's usual themes.
+IDEA_PICTOGRAMS = (
+    "nap",
+    "computer",
+    "first_school_day",
+    "language_class",
+    "menu",
+    "reading_home",
+    "homework",
+    "games",
+    "doctor",
+    "calm",
+    "money",
+    "talk_teacher",
+)
+
+_PHONE = re.compile(r"^\+?[\d\s()./-]{6,20}$")
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def _strip(value):
+    return value.strip() if isinstance(value, str) else value
+
+
+def _whole_number(value):
+    """A number from the form, or None for anything else (NumberRange then says what is wrong)."""
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _count_field(label, low, high, default, message):
+    return RadioField(
+        label,
+        choices=[(n, str(n)) for n in range(low, high + 1)],
+        coerce=_whole_number,
+        default=default,
+        validate_choice=False,
+        validators=[NumberRange(min=low, max=high, message=message)],
+    )
+
+
+def interpreter_languages():
+    """Every language but Dutch, by its own name."""
+    return [(lang.code, lang.name) for lang in LANGUAGES if lang.code != DEFAULT]
+
+
+def phone_or_email(form, field):
+    if field.data and not (_PHONE.match(field.data) or _EMAIL.match(field.data)):
+        raise ValidationError(
+            _l("Please give a phone number or an e-mail address, or leave this empty.")
+        )
+
+
+class SignupForm(FlaskForm):
+    form_key = formkeys.FormKeyField()
+    name = StringField(
+        _l("First name or nickname"),
+        filters=[_strip],
+        render_kw={"maxlength": NAME_MAX, "autocomplete": "given-name"},
+        validators=[
+            DataRequired(message=_l("Please fill in a first name or a nickname.")),
+            Length(max=NAME_MAX, message=_l("At most 40 characters, please.")),
+        ],
+    )
+    adults = _count_field(
+        _l("How many adults are coming?"),
+        1,
+        MAX_ADULTS,
+        1,
+        _l("Choose between 1 and 5 adults."),
+    )
+    children = _count_field(
+        _l("How many children need childcare?"),
+        0,
+        MAX_CHILDREN,
+        0,
+        _l("Choose between 0 and 6 children."),
+    )
+    interpreter = BooleanField(_l("I would like an interpreter"))
+    interpreter_language = SelectField(
+        _l("Language for the interpreter"),
+        choices=interpreter_languages,
+        validate_choice=False,
+    )
+    contact = StringField(
+        _l("Phone or e-mail for a reminder (optional)"),
+        filters=[_strip],
+        render_kw={"maxlength": 120, "autocomplete": "tel"},
+        validators=[
+            Optional(),
+            Length(max=120, message=_l("At most 120 characters, please.")),
+            phone_or_email,
+        ],
+    )
+
+    def validate_interpreter_language(self, field):
+        if self.interpreter.data and field.data not in dict(interpreter_languages()):
+            raise ValidationError(_l("Choose the language for the interpreter."))
+
+
+class IdeaForm(FlaskForm):
+    form_key = formkeys.FormKeyField()
+    text = StringField(
+        _l("Your topic"),
+        filters=[_strip],
+        render_kw={"maxlength": IDEA_MAX, "dir": "auto"},
+        validators=[
+            DataRequired(message=_l("Please write your topic in a few words.")),
+            Length(min=3, max=IDEA_MAX, message=_l("Between 3 and 140 characters, please.")),
+        ],
+    )
+    pictogram = RadioField(
+        _l("A picture for your topic (optional)"),
+        choices=[("", _l("No picture"))]
+        + [(key, pictograms.get(key).label) for key in IDEA_PICTOGRAMS],
+        default="",
+    )
+
+
+class MultiCheckboxField(SelectMultipleField):
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+
+def _meeting_pictograms():
+    concepts = [p for p in pictograms.in_group("concept") if p.key != "parent_cafe"]
+    cafe = pictograms.get("parent_cafe")
+    return [(cafe.key, cafe.label)] + sorted(
+        ((p.key, p.label) for p in concepts), key=lambda choice: str(choice[1]).casefold()
+    )
+
+
+class MeetingForm(FlaskForm):
+    """A café meeting; one topic field per language (`topic_nl` ... ) is added below."""
+
+    pictogram = SelectField(_l("Pictogram"), choices=_meeting_pictograms)
+    day = DateField(_l("Date"), validators=[InputRequired(message=_l("Choose a date."))])
+    start = TimeField(_l("Starts at"), validators=[InputRequired(message=_l("Choose a time."))])
+    end = TimeField(_l("Ends at"), validators=[InputRequired(message=_l("Choose a time."))])
+    place = StringField(
+        _l("Place"),
+        filters=[_strip],
+        validators=[DataRequired(message=_l("Where is it?")), Length(max=120)],
+    )
+    capacity = IntegerField(
+        _l("Places (adults)"),
+        validators=[
+            InputRequired(message=_l("How many places are there?")),
+            NumberRange(min=1, max=500, message=_l("Between 1 and 500 places.")),
+        ],
+    )
+    languages = MultiCheckboxField(
+        _l("Languages spoken"), choices=[(lang.code, lang.name) for lang in LANGUAGES]
+    )
+    interpreter = BooleanField(_l("An interpreter is there"))
+    childcare = BooleanField(_l("Childcare for children"))
+
+    def validate_end(self, field):
+        if self.start.data and field.data and field.data <= self.start.data:
+            raise ValidationError(_l("The end comes after the start."))
+
+    def topics(self) -> dict:
+        """The topic per language, without the empty ones."""
+        texts = {lang.code: self[f"topic_{lang.code}"].data for lang in LANGUAGES}
+        return {code: text for code, text in texts.items() if text}
+
+    def fill_topics(self, topic: dict):
+        for lang in LANGUAGES:
+            self[f"topic_{lang.code}"].data = topic.get(lang.code, "")
+
+
+for _lang in LANGUAGES:
+    _required = (
+        [DataRequired(message=_l("The topic in Dutch is required."))]
+        if _lang.code == DEFAULT
+        else [Optional()]
+    )
+    setattr(
+        MeetingForm,
+        f"topic_{_lang.code}",
+        StringField(_lang.name, filters=[_strip], validators=[*_required, Length(max=120)]),
+    )
+del _lang, _required
