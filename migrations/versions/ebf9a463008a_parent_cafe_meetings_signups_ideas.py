@@ -1,7 +1,7 @@
 """parent cafe: meetings, sign-ups, topic ideas and votes
 
 Revision ID: ebf9a463008a
-Revises: 2ee74a87388a
+Revises: 0ee256add1d7
 Create Date: 2026-11-23 18:24:04.083412
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'ebf9a463008a'
-down_revision = '2ee74a87388a'
+down_revision = '0ee256add1d7'
 branch_labels = None
 depends_on = None
 
