@@ -21,6 +21,7 @@ bp = Blueprint("urgent", __name__)
 
 add_section("urgent.admin", _l("Urgent message"))
 
+DUTCH_REQUIRED = _l("The Dutch text is required: every kiosk falls back to it.")
 END_PROBLEMS = {
     "past": _l("The end time has already passed: choose a later one."),
     "too_far": _l("An urgent message lasts at most 14 days."),
@@ -75,7 +76,7 @@ def _form():
 
     for language in i18n.available():
         if language.code == i18n.DEFAULT:
-            required = DataRequired(message=_l("The Dutch text is required: every kiosk falls back to it."))
+            required = DataRequired(message=DUTCH_REQUIRED)
         else:
             required = Optional()
         field = StringField(
@@ -91,16 +92,19 @@ def _form():
 
 def _texts(form):
     return {
-        language.code: form[f"text_{language.code}"].data or ""
-        for language in i18n.available()
+        language.code: form[f"text_{language.code}"].data or "" for language in i18n.available()
     }
 
 
 def _panels(texts):
     """What each language's kiosk shows: its own text where given."""
     return [
-        {"lang": language.code, "name": language.name, "dir": _direction(language.code),
-         "text": texts[language.code].strip()}
+        {
+            "lang": language.code,
+            "name": language.name,
+            "dir": _direction(language.code),
+            "text": texts[language.code].strip(),
+        }
         for language in i18n.available()
         if (texts.get(language.code) or "").strip()
     ]
