@@ -1,6 +1,8 @@
 """The kiosk's device-wide parts on every screen size, by keyboard, for axe, on one host."""
 
+import shutil
 from datetime import timedelta
+from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
@@ -9,6 +11,7 @@ from device_helpers import school_now, withdraw_urgent
 from kiosk.extensions import db
 from kiosk.urgent import rules
 
+ROOT = Path(__file__).resolve().parents[2]
 SIZES = {"landscape": (1920, 1080), "small": (1280, 800), "portrait": (1080, 1920)}
 LONG_DUTCH = (
     "De school is vandaag gesloten wegens de storm. Kinderen die al op school zijn, "
@@ -64,12 +67,33 @@ def test_urgent_message_fits_every_kiosk_screen(
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_offline_card_fits_every_kiosk_screen(live_server, new_page, size):
+def test_offline_card_fits_every_kiosk_screen(live_server, new_page, screenshot, size):
     width, height = SIZES[size]
     page = new_page({"width": width, "height": height})
-    page.goto(f"{live_server.url}/kiosk/offline")
+    page.goto(f"{live_server.url}/kiosk/offline?lang=ar")
     assert page.evaluate("document.documentElement.scrollHeight") <= height
     assert page.evaluate("document.documentElement.scrollWidth") <= width
+    screenshot(page, f"kiosk-offline-card-ar-{width}x{height}", full_page=False)
+
+
+ALL_LANGUAGES = ("tr", "pl", "ro", "bg", "uk", "ru", "so", "ti", "fa", "ps", "es")
+
+
+def test_home_fits_every_screen_with_all_fifteen_languages(make_live_server, new_page, tmp_path):
+    """Once every catalogue is in, the language chooser still leaves the home unscrolled."""
+    catalogues = tmp_path / "translations"
+    shutil.copytree(ROOT / "translations", catalogues)
+    for code in ALL_LANGUAGES:
+        shutil.copytree(catalogues / "en", catalogues / code, dirs_exist_ok=True)
+    server = make_live_server(BABEL_TRANSLATION_DIRECTORIES=str(catalogues))
+    for width, height in SIZES.values():
+        for lang in ("nl", "ar"):
+            page = new_page({"width": width, "height": height})
+            page.goto(f"{server.url}/kiosk/?lang={lang}")
+            assert page.locator(".language-chooser a").count() == 15
+            assert page.evaluate("document.documentElement.scrollHeight") <= height, (width, lang)
+            assert page.evaluate("document.documentElement.scrollWidth") <= width, (width, lang)
+            page.close()
 
 
 def focus_rings(page, presses):
