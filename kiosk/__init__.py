@@ -80,6 +80,7 @@ def _register_blueprints(app):
     from kiosk.auth import views as auth
     from kiosk.board import views as board
     from kiosk.cafe import views as cafe
+    from kiosk.device import views as device
     from kiosk.help import views as help_offers
     from kiosk.home import views as home
     from kiosk.interpreter import views as interpreter
@@ -92,7 +93,7 @@ def _register_blueprints(app):
 
     foundation = (home, api, auth, admin, pictograms, speech, status)
     capabilities = (notices, board, photos, cafe, interpreter, team, voice, help_offers)
-    devices = (kiosks, urgent)
+    devices = (kiosks, urgent, device)
     for module in foundation + capabilities + devices:
         app.register_blueprint(module.bp)
 

@@ -1,5 +1,7 @@
 // The kiosk's own behaviour: idle reset and slideshow, polling the snapshot to
-// stay fresh without reloads, read-aloud buttons. No framework, no inline script.
+// stay fresh without reloads, the urgent message, working offline through the
+// service worker, updating itself to a new release, read-aloud buttons.
+// No framework, no inline script.
 (function () {
   "use strict";
   const body = document.body;
@@ -12,6 +14,9 @@
   const listeners = [];
   let etag = null;
   let snapshot = null;
+  let online = true;
+  let lastTouch = Date.now();
+  let clockSkew = 0; // server time minus this kiosk's time, when the kiosk's clock is off
 
   const Kiosk = {
     /** Call fn(snapshot) on every new snapshot. */
@@ -28,16 +33,32 @@
       });
     },
     get snapshot() { return snapshot; },
+    /** False while the server cannot be reached; "kiosk:online" / "kiosk:offline" fire on changes. */
+    get online() { return online; },
+    /** The server's clock (ms since the epoch), even when the kiosk's own clock is off. */
+    now() { return Date.now() + clockSkew; },
     kioskName,
     refreshScreen,
   };
   window.Kiosk = Kiosk;
 
+  // Read aloud: one audio element, so two buttons never talk at once.
+  const player = new Audio();
+  function say(url) {
+    player.pause();
+    player.src = url;
+    player.play().catch(() => {}); // a browser may refuse sound before the first touch
+  }
+  document.addEventListener("click", (event) => {
+    const button = event.target.closest("[data-audio]");
+    if (button) say(button.dataset.audio);
+  });
+
   const slideshow = document.getElementById("slideshow");
   let slideTimer = null;
   function startSlideshow() {
     const photos = (snapshot && snapshot.photos) || [];
-    if (!photos.length || !slideshow) return;
+    if (!photos.length || !slideshow || !slideshow.hidden) return;
     let index = 0;
     const show = () => {
       const photo = photos[index++ % photos.length];
@@ -58,19 +79,35 @@
     }
   }
 
-  // Idle: back home in the default language, then a slideshow until touched.
+  // Leaving this page needs the server or the service worker; without both, a tap
+  // on a link would end on the browser's error page, so the kiosk stays put.
+  function canLeave() {
+    return online || Boolean(navigator.serviceWorker && navigator.serviceWorker.controller);
+  }
+  document.addEventListener("click", (event) => {
+    if (!canLeave() && event.target.closest("a[href]")) event.preventDefault();
+  }, true);
+
+  // Idle: back home in the default language, then a slideshow until touched. A new
+  // release waiting to be loaded is loaded now, when nobody is using the kiosk.
   let idleTimer = null;
+  let newRelease = null;
   function isDefaultHome() {
     return location.pathname === homeUrl && !new URLSearchParams(location.search).get("lang");
   }
+  function isIdle() { return Date.now() - lastTouch >= idleSeconds * 1000; }
   function onIdle() {
-    if (!isDefaultHome()) {
+    sessionStorage.removeItem("kiosk-urgent-closed"); // the next parent sees it again
+    if (canLeave() && (newRelease || !isDefaultHome())) {
+      if (newRelease) sessionStorage.setItem("kiosk-reloaded-for", newRelease);
       location.assign(homeUrl + (kioskName !== "gate" ? "?kiosk=" + encodeURIComponent(kioskName) : ""));
       return;
     }
-    startSlideshow();
+    showUrgent();
+    if (isDefaultHome()) startSlideshow();
   }
   function touched() {
+    lastTouch = Date.now();
     stopSlideshow();
     clearTimeout(idleTimer);
     idleTimer = setTimeout(onIdle, idleSeconds * 1000);
@@ -79,12 +116,28 @@
     addEventListener(type, touched, { passive: true, capture: true }));
   touched();
 
+  // A new release of the app (its static files and templates) reloads the kiosk
+  // once, when idle; remembered per tab, so two servers that disagree during an
+  // upgrade cannot make it reload again and again.
+  function noticeRelease(release) {
+    const mine = body.dataset.release;
+    if (!release || !mine || release === mine) return;
+    if (sessionStorage.getItem("kiosk-reloaded-for") === release) return;
+    newRelease = release;
+    if (isIdle()) onIdle();
+  }
+
   // Fresh without reloads: when the snapshot changes, the server renders this
   // screen again and only #screen is swapped, so nothing is drawn twice.
   async function refreshScreen() {
-    const response = await fetch(location.href, { headers: { "X-Kiosk-Refresh": "1" } });
-    if (!response.ok) return;
-    const html = await response.text();
+    let html;
+    try {
+      const response = await fetch(location.href, { headers: { "X-Kiosk-Refresh": "1" } });
+      if (!response.ok) return;
+      html = await response.text();
+    } catch (error) {
+      return; // the next poll tries again
+    }
     const fresh = new DOMParser().parseFromString(html, "text/html").getElementById("screen");
     const screen = document.getElementById("screen");
     if (fresh && screen) {
@@ -93,50 +146,139 @@
     }
   }
 
+  // Offline: the page stays as it is, with a discreet "last updated hh:mm".
   const lastUpdated = document.querySelector(".last-updated");
   function markOnline(ok) {
-    if (!lastUpdated) return;
+    const changed = ok !== online;
+    online = ok;
     if (ok) {
-      lastUpdated.hidden = true;
       Kiosk.lastSeen = new Date();
-    } else if (Kiosk.lastSeen) {
-      const t = Kiosk.lastSeen;
-      const hhmm = String(t.getHours()).padStart(2, "0") + ":" + String(t.getMinutes()).padStart(2, "0");
-      lastUpdated.textContent = body.dataset.offlineText + " " + hhmm;
-      lastUpdated.hidden = false;
+      localStorage.setItem("kiosk-last-seen", String(Kiosk.lastSeen.getTime()));
+      if (lastUpdated) lastUpdated.hidden = true;
+    } else {
+      const seen = Number(localStorage.getItem("kiosk-last-seen"));
+      if (seen && lastUpdated) {
+        const t = new Date(seen);
+        const hhmm = String(t.getHours()).padStart(2, "0") + ":" + String(t.getMinutes()).padStart(2, "0");
+        lastUpdated.textContent = body.dataset.offlineText + " " + hhmm;
+        lastUpdated.hidden = false;
+      }
     }
+    if (changed) document.dispatchEvent(new CustomEvent(ok ? "kiosk:online" : "kiosk:offline"));
   }
+
+  function noteServerClock(response) {
+    const server = Date.parse(response.headers.get("Date") || "");
+    if (!server) return;
+    const skew = server - Date.now();
+    clockSkew = Math.abs(skew) > 5000 ? skew : 0; // the Date header is only to the second
+  }
+
+  const offlineCardPath = new URL(body.dataset.offlineUrl || "/kiosk/offline", location.href).pathname;
 
   async function poll() {
     const url = new URL(body.dataset.snapshotUrl, location.href);
     url.searchParams.set("kiosk", kioskName);
+    let response;
     try {
-      const response = await fetch(url, {
+      response = await fetch(url, {
         headers: etag ? { "If-None-Match": etag } : {},
         cache: "no-store",
       });
-      markOnline(true);
-      if (response.status === 200) {
-        const first = etag === null;
-        etag = response.headers.get("ETag");
-        snapshot = await response.json();
-        listeners.forEach((fn) => fn(snapshot));
-        if (!first) await refreshScreen();
-      }
     } catch (error) {
       markOnline(false);
+      return;
+    }
+    // The service worker answers with its last copy when the server cannot.
+    const fresh = !response.headers.has("X-Kiosk-Offline") && response.status < 500;
+    markOnline(fresh);
+    if (fresh) {
+      noteServerClock(response);
+      if (body.classList.contains("screen-offline") && location.pathname !== offlineCardPath) {
+        location.reload(); // this screen was never seen before the network went: load it now
+        return;
+      }
+    }
+    if (response.status !== 200 || (!fresh && snapshot)) return;
+    let data;
+    try {
+      data = await response.json();
+    } catch (error) {
+      return;
+    }
+    const first = snapshot === null;
+    etag = response.headers.get("ETag");
+    snapshot = data;
+    listeners.forEach((fn) => fn(snapshot));
+    if (fresh) noticeRelease(snapshot.release);
+    if (fresh && !first) await refreshScreen();
+  }
+
+  // The urgent message: over every screen, read aloud once, gone by itself at its
+  // end even when no poll comes through. A parent may close it; it comes back when idle.
+  const urgent = document.getElementById("urgent");
+  function urgentKey(message) { return [message.id, message.lang, message.text].join("|"); }
+  function showUrgent() {
+    if (!urgent) return;
+    const message = snapshot && snapshot.urgent;
+    const live = message && Kiosk.now() < Date.parse(message.ends_at);
+    if (!live || sessionStorage.getItem("kiosk-urgent-closed") === urgentKey(message)) {
+      if (!urgent.hidden) {
+        urgent.hidden = true;
+        delete urgent.dataset.message;
+      }
+      return;
+    }
+    const key = urgentKey(message);
+    if (urgent.dataset.message !== key) {
+      urgent.dataset.message = key;
+      urgent.lang = message.lang;
+      urgent.dir = message.dir || "auto";
+      const picture = urgent.querySelector(".urgent-picto");
+      picture.src = message.url;
+      picture.alt = message.alt || "";
+      urgent.querySelector(".urgent-text").textContent = message.text;
+      const speaker = urgent.querySelector(".urgent-speaker");
+      if (message.audio) speaker.dataset.audio = message.audio;
+      else delete speaker.dataset.audio;
+      speaker.hidden = !message.audio;
+    }
+    urgent.hidden = false;
+    if (message.audio && sessionStorage.getItem("kiosk-urgent-spoken") !== key) {
+      sessionStorage.setItem("kiosk-urgent-spoken", key);
+      say(message.audio);
     }
   }
+  if (urgent) {
+    urgent.querySelector(".urgent-close").addEventListener("click", () => {
+      sessionStorage.setItem("kiosk-urgent-closed", urgent.dataset.message || "");
+      player.pause();
+      showUrgent();
+    });
+    Kiosk.onSnapshot(showUrgent);
+    setInterval(showUrgent, 1000);
+  }
+
+  // The service worker keeps the kiosk's content for when the network drops. The
+  // first page it loads is not yet under its control, so it is told what to keep.
+  function prepareOffline(worker) {
+    const page = [location.href, body.dataset.snapshotUrl, body.dataset.offlineUrl];
+    document.querySelectorAll("a.tile[href]").forEach((a) => page.push(a.href));
+    const files = performance.getEntriesByType("resource")
+      .filter((entry) => !["fetch", "xmlhttprequest", "beacon"].includes(entry.initiatorType))
+      .map((entry) => entry.name);
+    document.querySelectorAll("img[src]").forEach((img) => files.push(img.src));
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => { body.dataset.offline = "ready"; };
+    worker.postMessage({ warm: page.concat(files).filter(Boolean) }, [channel.port2]);
+  }
+  if ("serviceWorker" in navigator && body.dataset.serviceWorker) {
+    navigator.serviceWorker.register(body.dataset.serviceWorker, { scope: "/" })
+      .then(() => navigator.serviceWorker.ready)
+      .then((registration) => prepareOffline(registration.active))
+      .catch(() => {}); // no service worker (no HTTPS?): the kiosk still works online
+  }
+
   poll();
   setInterval(poll, pollSeconds * 1000);
-
-  // Read aloud: one audio element, so two buttons never talk at once.
-  const player = new Audio();
-  document.addEventListener("click", (event) => {
-    const button = event.target.closest("[data-audio]");
-    if (!button) return;
-    player.pause();
-    player.src = button.dataset.audio;
-    player.play().catch(() => {});
-  });
 })();
