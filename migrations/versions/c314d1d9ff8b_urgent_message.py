@@ -1,7 +1,7 @@
 """urgent message
 
 Revision ID: c314d1d9ff8b
-Revises: 2ee74a87388a
+Revises: ebf9a463008a
 Create Date: 2026-11-23 18:23:51.640935
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'c314d1d9ff8b'
-down_revision = '2ee74a87388a'
+down_revision = 'ebf9a463008a'
 branch_labels = None
 depends_on = None
 
