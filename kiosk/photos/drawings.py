@@ -51,7 +51,7 @@ def _tree(draw, x, ground, height, rng):
 def forest_trip(rng):
     image = Image.new("RGB", SIZE)
     draw = ImageDraw.Draw(image)
-    _sky(draw, (120, 180, 235), (210, 232, 250), 1000)
+    _sky(draw, (120, 180, 235), (210, 232, 250), 1200)
     _sun(draw, 1950, 300, 130)
     draw.polygon(
         [(0, 1050), (600, 700), (1300, 1000), (1900, 650), (2400, 950), (2400, 1800), (0, 1800)],

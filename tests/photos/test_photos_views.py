@@ -294,3 +294,19 @@ def test_may_be_shown_needs_consent_visibility_and_time():
     P.consent_at, P.uploaded_at = now, now - timedelta(days=60)
     assert not rules.may_be_shown(P, now, 60)
     assert rules.is_expired(P, now, 60)
+
+
+def test_a_file_name_with_html_is_shown_as_text(app, admin_client):
+    upload(admin_client, ("a.jpg", jpeg((600, 400))), ("<img src=x onerror=alert(1)>.jpg", b"no"))
+    page = admin_client.get("/admin/photos?lang=en").get_data(as_text=True)
+    assert "&lt;img src=x onerror=alert(1)&gt;.jpg: This file is not a photo" in page
+    assert "<img src=x" not in page
+
+
+def test_a_huge_file_is_refused_without_being_stored(app, admin_client):
+    from kiosk.photos.processing import MAX_UPLOAD_BYTES
+
+    huge = jpeg((600, 400)) + b"\0" * MAX_UPLOAD_BYTES
+    response = upload(admin_client, ("huge.jpg", huge))
+    assert b"This file is too large" in response.data
+    assert photos(app) == [] and files_in(app) == []
