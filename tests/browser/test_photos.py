@@ -169,7 +169,8 @@ def test_school_screens_show_the_slideshow_others_get_the_card(
     small = page.eval_on_selector_all(
         "a, button",
         """els => els.filter(e => e.offsetParent !== null)
-                  .filter(e => { const r = e.getBoundingClientRect(); return r.width < 64 || r.height < 64; })
+                  .filter(e => { const r = e.getBoundingClientRect();
+                                 return r.width < 64 || r.height < 64; })
                   .map(e => e.outerHTML.slice(0, 80))""",
     )
     assert small == []
