@@ -1,7 +1,7 @@
 """class photos and the team
 
 Revision ID: 52bae73b1e3f
-Revises: 2ee74a87388a
+Revises: c314d1d9ff8b
 Create Date: 2026-11-23 18:24:32.758366
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '52bae73b1e3f'
-down_revision = '2ee74a87388a'
+down_revision = 'c314d1d9ff8b'
 branch_labels = None
 depends_on = None
 
