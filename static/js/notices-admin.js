@@ -84,7 +84,7 @@
   });
 })();
 
-// The poster: make the words smaller until every item fits its box, so the week
+// The poster: make the words as large as still fits every item's box, so the week
 // always prints on one A4 page and nothing is cut off.
 (function () {
   "use strict";
@@ -96,7 +96,8 @@
     );
   }
   function fit() {
-    let scale = 1;
+    // A short week may grow beyond the normal size; a long one shrinks.
+    let scale = Number(poster.dataset.maxScale || 1);
     poster.style.setProperty("--scale", scale);
     while (overflowing() && scale > 0.3) {
       scale = Math.round((scale - 0.04) * 100) / 100;

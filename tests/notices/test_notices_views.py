@@ -429,3 +429,21 @@ def test_demo_makes_a_realistic_week_in_five_languages(make_app):
         assert {"nl", "en", "fr", "ar", "tr"} <= set(notice.texts)
         assert 1 <= len(notice.pictograms) <= 3
         assert all(len(text) <= rules.TEXT_MAX for text in notice.texts.values())
+
+
+def test_preview_shows_the_kiosk_page_marked_as_preview(app, client, week):
+    add_notice(app, week + timedelta(weeks=9), texts={"nl": "Ver vooruit"})
+    far = rules.week_param(week + timedelta(weeks=9))
+    page = client.get(f"/kiosk/notices?week={far}&preview=1&lang=en").get_data(as_text=True)
+    assert "Ver vooruit" in page  # any week, also beyond the kiosk's arrows
+    assert 'data-preview="1"' in page
+    assert "Preview: taps here are not counted." in page
+    assert "preview=1" in re.search(r'href="([^"]+)"[^>]*data-week-previous', page)[1]
+    assert "data-preview" not in client.get("/kiosk/notices").get_data(as_text=True)
+
+
+def test_csv_cells_never_start_a_formula(app, client, admin_client, week):
+    notice_id = add_notice(app, week, texts={"nl": "=HYPERLINK(1)"})
+    tap(client, notice_id, "unclear")
+    body = admin_client.get("/admin/notices/understanding.csv").get_data(as_text=True)
+    assert ",'=HYPERLINK(1)," in body
