@@ -172,11 +172,13 @@ def understanding(notice_id):
     notice = db.session.get(Notice, notice_id)
     if notice is None:
         return jsonify(error="unknown notice"), 404
-    data = request.get_json(silent=True) or {}
+    data = request.get_json(silent=True)
+    data = data if isinstance(data, dict) else {}
     tap_id, answer = data.get("tap"), data.get("answer")
     if not rules.valid_tap(tap_id, answer):
         return jsonify(error="a tap needs its id and an answer"), 400
-    lang = data.get("lang") if data.get("lang") in i18n.BY_CODE else i18n.current().code
+    lang = data.get("lang")
+    lang = lang if isinstance(lang, str) and lang in i18n.BY_CODE else i18n.current().code
     kiosk_name = str(data.get("kiosk") or "gate").strip()[:40] or "gate"
 
     db.session.add(

@@ -185,11 +185,17 @@ def test_bad_taps_are_refused(app, client, week):
     assert tap(client, notice_id, "unclear", tap_id="short").status_code == 400
     no_json = client.post(f"/kiosk/notices/{notice_id}/understanding", data="x")
     assert no_json.status_code == 400
+    a_list = client.post(f"/kiosk/notices/{notice_id}/understanding", json=["unclear"])
+    assert a_list.status_code == 400
+    odd_lang = {"tap": new_tap(), "answer": "unclear", "lang": ["ar"]}
+    assert (
+        client.post(f"/kiosk/notices/{notice_id}/understanding", json=odd_lang).status_code == 201
+    )
     # An unknown language or a long kiosk name is cleaned up, not trusted.
     assert tap(client, notice_id, "understood", lang="xx", kiosk="k" * 100).status_code == 201
     with app.app_context():
-        stored = db.session.scalars(db.select(UnderstandingTap)).one()
-        assert (stored.lang, len(stored.kiosk)) == ("nl", 40)
+        stored = db.session.scalars(db.select(UnderstandingTap).order_by(UnderstandingTap.id))
+        assert [(tap.lang, len(tap.kiosk)) for tap in stored] == [("nl", 4), ("nl", 40)]
 
 
 def test_a_tap_needs_the_kiosk_pages_csrf_token(make_app):
