@@ -64,6 +64,7 @@
       fresh.push(none);
     }
     results.replaceChildren(...fresh);
+    results.dataset.searched = q;
     if (title) title.textContent = title.dataset.found || title.textContent;
   }
 

@@ -57,8 +57,8 @@ def test_bridge_figure_adds_swimming_and_the_kiosk_shows_it_within_one_poll(
     admin.click("a.button.primary")  # Add a notice
     admin.fill("input[name=query]", "zwemmen")
     admin.click("button[name=search]")
+    admin.locator("[data-results][data-searched=zwemmen]").wait_for()
     swimming = admin.locator("input[name=pictograms][value=swimming]")
-    swimming.wait_for()
     assert admin.locator(f"label.picto-choice:has(input[value=swimming]) img[src='{SWIMMING_SVG}']")
     assert (
         admin.locator("label.picto-choice:has(input[value=swimming]) img").bounding_box()["width"]
