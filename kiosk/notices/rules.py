@@ -1,0 +1,175 @@
+"""The notices' decisions as plain functions: which week, in which order, what to copy,
+and which notice parents understand worst."""
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+# What the bridge figure may write: short enough to read at the gate in a few seconds.
+TEXT_MAX = 140
+DETAILS_MAX = 600
+PICTOGRAMS_MAX = 3
+# How far ahead the kiosk's arrows go from this week.
+WEEKS_AHEAD = 4
+
+ANSWERS = ("understood", "unclear")
+_TAP_ID = re.compile(r"[A-Za-z0-9-]{16,64}")
+_WEEK = re.compile(r"(\d{4})-W(\d{1,2})")
+
+
+def week_of(day: date) -> date:
+    """The Monday of the ISO week that `day` lies in: how a week is stored."""
+    return day - timedelta(days=day.weekday())
+
+
+def week_param(week: date) -> str:
+    """A week as the URL writes it: "2025-W03"."""
+    year, number, _ = week.isocalendar()
+    return f"{year}-W{number:02d}"
+
+
+def parse_week(text: str | None) -> date | None:
+    """The Monday of an ISO week written "2025-W03", or None for anything else."""
+    match = _WEEK.fullmatch((text or "").strip())
+    if not match:
+        return None
+    try:
+        return date.fromisocalendar(int(match[1]), int(match[2]), 1)
+    except ValueError:
+        return None
+
+
+def days_of(week: date) -> list[date]:
+    """Monday to Sunday of the week that starts on `week`."""
+    return [week + timedelta(days=n) for n in range(7)]
+
+
+def kiosk_weeks(today: date) -> tuple[date, date]:
+    """The first and last week the kiosk's arrows reach: this week and a few ahead."""
+    first = week_of(today)
+    return first, first + timedelta(weeks=WEEKS_AHEAD)
+
+
+def order_key(notice):
+    """All-week items first, then day by day; within a day, the bridge figure's order."""
+    return (notice.day is not None, notice.day or notice.week, notice.position, notice.id or 0)
+
+
+def in_order(notices):
+    return sorted(notices, key=order_key)
+
+
+def swap_partner(notices, notice, direction):
+    """The item that `notice` changes place with when moved "up" or "down", or None.
+
+    Items move within their own day: the kiosk groups by day, so a move across
+    days would undo itself.
+    """
+    same_day = [n for n in in_order(notices) if n.day == notice.day]
+    index = same_day.index(notice)
+    other = index - 1 if direction == "up" else index + 1
+    return same_day[other] if 0 <= other < len(same_day) else None
+
+
+def copy_plan(last_week, this_week, week):
+    """What "copy last week" adds to `week`: last week's items one week later.
+
+    An item already there with the same day, pictograms and texts is not copied
+    again, so a second click (or a double click) adds nothing.
+    """
+
+    def shape(day, notice):
+        return (day, tuple(notice.pictograms), tuple(sorted(notice.texts.items())))
+
+    present = {shape(n.day, n) for n in this_week}
+    plan = []
+    for notice in in_order(last_week):
+        day = notice.day + timedelta(weeks=1) if notice.day else None
+        if day is not None and week_of(day) != week:
+            continue
+        if shape(day, notice) in present:
+            continue
+        present.add(shape(day, notice))
+        plan.append(
+            {
+                "week": week,
+                "day": day,
+                "pictograms": list(notice.pictograms),
+                "texts": dict(notice.texts),
+                "details": dict(notice.details or {}),
+            }
+        )
+    return plan
+
+
+def problems(texts: dict, details: dict, pictogram_keys: list, known) -> dict:
+    """What is wrong with an item, per field: {"text_nl": [...], "pictograms": [...]}.
+
+    Messages are (message, values) pairs for the caller to translate. `known(key)`
+    says whether a pictogram key is in the catalogue.
+    """
+    found = {}
+
+    def add(name, message, **values):
+        found.setdefault(name, []).append((message, values))
+
+    if not (texts.get("nl") or "").strip():
+        add("text_nl", "dutch_required")
+    for code, text in texts.items():
+        if len(text or "") > TEXT_MAX:
+            add(f"text_{code}", "too_long", max=TEXT_MAX, length=len(text))
+    for code, text in details.items():
+        if len(text or "") > DETAILS_MAX:
+            add(f"details_{code}", "too_long", max=DETAILS_MAX, length=len(text))
+    unknown = [key for key in pictogram_keys if not known(key)]
+    if unknown:
+        add("pictograms", "unknown_pictogram", codes=", ".join(unknown))
+    if not pictogram_keys:
+        add("pictograms", "no_pictogram")
+    elif len(pictogram_keys) > PICTOGRAMS_MAX:
+        add("pictograms", "too_many_pictograms", max=PICTOGRAMS_MAX, count=len(pictogram_keys))
+    return found
+
+
+def valid_tap(tap_id, answer) -> bool:
+    """A kiosk's tap carries its own random id and one of the two answers."""
+    return isinstance(tap_id, str) and bool(_TAP_ID.fullmatch(tap_id)) and answer in ANSWERS
+
+
+@dataclass
+class Understanding:
+    """How one notice was understood: counts in all, and per language of the screen."""
+
+    notice_id: int
+    understood: int = 0
+    unclear: int = 0
+    by_language: dict = field(default_factory=dict)  # lang -> {"understood": n, "unclear": n}
+
+    @property
+    def total(self):
+        return self.understood + self.unclear
+
+    @property
+    def unclear_share(self):
+        return self.unclear / self.total if self.total else 0.0
+
+    def add(self, lang, answer, count):
+        setattr(self, answer, getattr(self, answer) + count)
+        per_language = self.by_language.setdefault(lang, {"understood": 0, "unclear": 0})
+        per_language[answer] += count
+
+
+def tally(rows) -> dict[int, Understanding]:
+    """Counts per notice from (notice_id, lang, answer, count) rows."""
+    result = {}
+    for notice_id, lang, answer, count in rows:
+        result.setdefault(notice_id, Understanding(notice_id)).add(lang, answer, count)
+    return result
+
+
+def worst_first(understandings):
+    """Worst understood first: the largest share of "not clear", then the most "not clear"."""
+    return sorted(
+        (u for u in understandings if u.total),
+        key=lambda u: (-u.unclear_share, -u.unclear, -u.total, u.notice_id),
+    )
