@@ -1,7 +1,7 @@
 """weekly notices and understanding taps
 
 Revision ID: db205cf84c37
-Revises: 2ee74a87388a
+Revises: 52bae73b1e3f
 Create Date: 2026-11-23 18:23:26.394488
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'db205cf84c37'
-down_revision = '2ee74a87388a'
+down_revision = '52bae73b1e3f'
 branch_labels = None
 depends_on = None
 
