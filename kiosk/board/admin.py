@@ -82,7 +82,7 @@ def admin_index():
     )
     return render_template(
         "board/admin/index.html", classes=queries.classes(), counts=counts, form=form
-    )
+    ), (400 if form.errors else 200)
 
 
 def _class_page(school_class, status=200, **forms):

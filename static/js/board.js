@@ -128,9 +128,9 @@
           if (!still) show(entry.child, entry.kind, result.body[entry.kind], false);
         } else {
           // Refused (the cut-off passed, the day is over...): say so, then show what stands.
+          await window.Kiosk.refreshScreen();
           const box = document.querySelector(".board-feedback");
           feedback(result.body.pictogram || (box && box.dataset.errorPictogram), result.body.label);
-          await window.Kiosk.refreshScreen();
         }
       }
     } finally {

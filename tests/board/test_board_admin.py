@@ -92,7 +92,7 @@ def test_a_class_without_a_name_is_refused_and_keeps_what_was_typed(staff):
         data={"class-name": "  ", "class-colour": "#123456", "class-animal": "animal_bear"},
     )
     page = response.get_data(as_text=True)
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "Give the class a name." in page
     assert 'value="#123456"' in page
     assert rows(app, SchoolClass) == []
