@@ -222,6 +222,32 @@ def test_a_card_tapped_offline_waits_and_arrives_when_the_network_returns(
     assert tile.get_attribute("data-after") == "pickup"
 
 
+def test_a_noon_card_that_waited_past_the_cut_off_is_refused_and_the_kiosk_says_so(
+    school, new_class, new_page, make_live_server, database_url
+):
+    class_id, children = new_class("Beertjes", [("Nour", "bee", "warm")])
+    nour = children["Nour"]
+    later = make_live_server(
+        database_url=database_url,
+        setup=False,
+        TESTING=True,
+        KIOSK_FAKE_NOW=AFTER_CUTOFF,
+        KIOSK_TRUSTED_NETWORKS=SCHOOL_SCREENS,
+    )
+    page = kiosk(new_page)
+    page.goto(f"{later.url}/kiosk/board/{class_id}")
+    page.context.set_offline(True)
+    page.click(f'[data-child="{nour}"]')
+    page.locator('[data-choice="noon:home"]').click(force=True)
+    tile = page.locator(f'[data-child="{nour}"]')
+    assert tile.get_attribute("data-noon") == "home" and "waiting" in tile.get_attribute("class")
+
+    page.context.set_offline(False)
+    page.wait_for_selector(".board-feedback:not([hidden]) img[src$='1F512.svg']", timeout=8000)
+    page.wait_for_selector(f'[data-child="{nour}"][data-noon="warm"]:not(.waiting)', timeout=POLL)
+    assert choices_of(school, nour) == []
+
+
 def test_other_screens_never_see_the_children(
     school, new_class, new_page, make_live_server, database_url
 ):
