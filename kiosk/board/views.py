@@ -1,3 +1,171 @@
-from flask import Blueprint
+"""'Where is my child going?' on the kiosk: the board, one class, and the cards tapped there.
+
+The admin pages live in kiosk/board/admin.py, on the same blueprint.
+"""
+
+import re
+from datetime import date, timedelta
+
+from flask import Blueprint, render_template, request
+from sqlalchemy.exc import IntegrityError
+
+from kiosk import audit, clock, i18n, pictograms, retention, snapshot
+from kiosk.board import queries, rules
+from kiosk.board.models import Child, Choice, SchoolClass
+from kiosk.extensions import db
+from kiosk.i18n import kiosk_url
+from kiosk.screens import is_school_screen
 
 bp = Blueprint("board", __name__)
+
+from kiosk.board import admin, demo_content  # noqa: E402, F401  (routes and demo on this bp)
+
+_REQUEST_ID = re.compile(r"[A-Za-z0-9-]{8,64}")
+_KIOSK_NAME = re.compile(r"[^\w .@-]")
+
+# What the kiosk shows when it refuses a card: a pictogram, no text to read.
+REFUSAL_PICTOGRAMS = {
+    "locked": "lock",
+    "not_today": "lock",
+    "no_school": "no_school",
+    "no_noon": "no_school",
+    "not_school_screen": "lock",
+    "unknown_child": "cross",
+    "unknown_choice": "cross",
+}
+
+
+@snapshot.section("board")
+def board_snapshot(lang, school_screen):
+    """Today's board for every class; children only for the school's own screens."""
+    return queries.board(clock.today(), lang, school_screen)
+
+
+@bp.get("/kiosk/board")
+def kiosk():
+    lang = i18n.current().code
+    today = clock.today()
+    return render_template(
+        "board/kiosk.html",
+        day=today,
+        classes=queries.board(today, lang, is_school_screen(request)),
+        class_url=lambda c: kiosk_url("board.kiosk_class", class_id=c["id"]),
+    )
+
+
+@bp.get("/kiosk/board/<int:class_id>")
+def kiosk_class(class_id):
+    school_class = db.get_or_404(SchoolClass, class_id)
+    school_screen = is_school_screen(request)
+    today = clock.today()
+    (shown,) = queries.board(today, i18n.current().code, school_screen, only_class=school_class)
+    return render_template(
+        "board/class.html",
+        day=today,
+        school_class=shown,
+        school_screen=school_screen,
+        interactive=True,
+        noon_cards=rules.NOON,
+        after_cards=rules.AFTER,
+    )
+
+
+def _refuse(reason, status):
+    key = REFUSAL_PICTOGRAMS[reason]
+    label = str(pictograms.get(key).label)
+    return {"error": reason, "pictogram": pictograms.url(key), "label": label}, status
+
+
+def _kiosk_name(value):
+    name = _KIOSK_NAME.sub("", str(value or "")).strip()[:60]
+    return name or "gate"
+
+
+def _child(value):
+    """The child a kiosk names by its id (a number, or digits), or None."""
+    if isinstance(value, str) and value.isdigit():
+        value = int(value)
+    if not isinstance(value, int) or isinstance(value, bool):
+        return None
+    return db.session.get(Child, value)
+
+
+def _standing(child, day):
+    """The cards that stand for a child now, as the kiosk shows them."""
+    plan = queries.plan(child.school_class, day)
+    (today,) = [c for c in queries.children_on(child.school_class, plan) if c.child.id == child.id]
+    return today
+
+
+def _state(child, day, status):
+    today = _standing(child, day)
+    return {"status": status, "child": child.id, "noon": today.noon, "after": today.after}
+
+
+@bp.post("/kiosk/board/choice")
+def choose():
+    """A card tapped on a kiosk: {"id": uuid, "child": id, "choice": "noon:warm", "day", "kiosk"}.
+
+    The kiosk makes the id once per tap, so a retry or a double send counts once.
+    """
+    if not is_school_screen(request):
+        return _refuse("not_school_screen", 403)
+    data = request.get_json(silent=True)
+    if not isinstance(data, dict):
+        return _refuse("unknown_choice", 400)
+    request_id = str(data.get("id") or "")
+    choice = rules.parse_choice(data.get("choice"))
+    if not _REQUEST_ID.fullmatch(request_id) or choice is None:
+        return _refuse("unknown_choice", 400)
+    child = _child(data.get("child"))
+    if child is None:
+        return _refuse("unknown_child", 404)
+    try:
+        day = date.fromisoformat(data["day"]) if data.get("day") else clock.today()
+    except (TypeError, ValueError):
+        return _refuse("unknown_choice", 400)
+
+    if db.session.scalar(db.select(Choice.id).filter_by(request_id=request_id)):
+        return _state(child, day, "repeat")
+    kind, code = choice
+    now = clock.now()
+    plan = queries.plan(child.school_class, day)
+    refused = rules.why_not(kind, plan, clock.today(), now, queries.cutoff())
+    if refused:
+        return _refuse(refused, 409)
+    if getattr(_standing(child, day), kind) == code:
+        return _state(child, day, "unchanged")
+
+    kiosk_name = _kiosk_name(data.get("kiosk"))
+    db.session.add(
+        Choice(
+            request_id=request_id,
+            child_id=child.id,
+            day=day,
+            kind=kind,
+            code=code,
+            made_at=clock.utc(now),
+            kiosk=kiosk_name,
+        )
+    )
+    late = " (after the cut-off)" if rules.is_late(now, day, queries.cutoff()) else ""
+    audit.record(
+        "board.choice",
+        f"{child.school_class.name}: {child.first_name}",
+        f"{day.isoformat()} {kind}={code}{late}",
+        actor=f"kiosk {kiosk_name}",
+    )
+    try:
+        db.session.commit()
+    except IntegrityError:  # the same tap arrived twice at once: the other one stored it
+        db.session.rollback()
+        return _state(child, day, "repeat")
+    return _state(child, day, "saved")
+
+
+@retention.purger
+def purge_choices(now, config):
+    """Children's choices go KIOSK_PERSONAL_DAYS after their day (spec section 7)."""
+    oldest_kept = now.date() - timedelta(days=config["KIOSK_PERSONAL_DAYS"])
+    deleted = db.session.execute(db.delete(Choice).where(Choice.day < oldest_kept)).rowcount
+    return {"board choices": deleted}
