@@ -1,7 +1,7 @@
 """board: classes, week plans, exceptions, holidays, children and their choices
 
 Revision ID: bfe241f6508e
-Revises: 2ee74a87388a
+Revises: db205cf84c37
 Create Date: 2026-11-23 18:27:00.766096
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'bfe241f6508e'
-down_revision = '2ee74a87388a'
+down_revision = 'db205cf84c37'
 branch_labels = None
 depends_on = None
 
