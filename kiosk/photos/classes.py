@@ -1,15 +1,15 @@
 """The school's classes as photos and the team see them: the one hook to the board's classes.
 
 The board capability owns the class table (name, colour, animal). A photo or a
-team member keeps a nullable `class_id` (no foreign key yet: the two tables are
-built side by side and linked when merged) plus the class name as typed, so both
-work before the board has a single class. Everything that needs a class's name,
-colour or animal asks here; when the board's table is there, it answers from it.
+team member keeps a nullable `class_id` plus the class name as typed, so it still
+reads well after its class is removed at the end of a school year. Everything that
+needs a class's name, colour or animal asks here.
 """
 
 import re
 from dataclasses import dataclass
 
+from kiosk.board.models import SchoolClass
 from kiosk.extensions import db
 
 
@@ -34,32 +34,19 @@ def natural_order(text: str) -> tuple:
     )
 
 
-def _board_model():
-    """The board's class model, or None while this tree has none."""
-    try:
-        from kiosk.board import models as board_models
-    except ImportError:
-        return None
-    return getattr(board_models, "SchoolClass", None)
-
-
 def board_classes() -> dict[int, ClassLook]:
-    """The board's classes by id, empty while there is no board class table."""
-    model = _board_model()
-    if model is None:
-        return {}
-    looks = {}
-    for row in db.session.scalars(db.select(model)).all():
-        name = str(getattr(row, "name", "") or "")
-        looks[row.id] = ClassLook(
+    """The board's classes by id."""
+    return {
+        row.id: ClassLook(
             key=str(row.id),
-            name=name,
+            name=row.name,
             id=row.id,
-            colour=getattr(row, "colour", None) or getattr(row, "color", None),
-            animal=getattr(row, "animal", None),
-            order=(getattr(row, "position", None) or 0, natural_order(name)),
+            colour=row.colour,
+            animal=row.animal,
+            order=(row.sort_order, natural_order(row.name)),
         )
-    return looks
+        for row in db.session.scalars(db.select(SchoolClass))
+    }
 
 
 def look(class_id: int | None, label: str, board: dict[int, ClassLook] | None = None) -> ClassLook:

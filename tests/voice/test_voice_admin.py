@@ -141,8 +141,8 @@ def test_free_texts_are_escaped_in_admin_and_never_on_the_kiosk(app, admin_clien
     page = admin_client.get("/admin/voice").get_data(as_text=True)
     assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; =1+1" in page
     assert '<script>alert("x")' not in page
-    assert "alert" not in phone.get("/kiosk/voice").get_data(as_text=True)
-    assert "alert" not in phone.get("/api/v1/kiosk").get_data(as_text=True)
+    assert "alert(" not in phone.get("/kiosk/voice").get_data(as_text=True)
+    assert "alert(" not in phone.get("/api/v1/kiosk").get_data(as_text=True)
 
 
 def test_csv_downloads_neutralise_formulas(app, admin_client):
