@@ -151,6 +151,11 @@ def screenshot():
     """screenshot(page, name): save what the person sees under test-output/screenshots/."""
 
     def save(page, name, full_page=True):
+        # Show the page as a person sees it once its pictures have arrived.
+        page.wait_for_function(
+            "[...document.images].every(i => !i.getAttribute('src') || i.complete)",
+            timeout=5000,
+        )
         SHOTS.mkdir(parents=True, exist_ok=True)
         path = SHOTS / f"{name}.png"
         page.screenshot(path=str(path), full_page=full_page)
