@@ -24,6 +24,7 @@ def make_app(tmp_path, monkeypatch):
     monkeypatch.setenv("KIOSK_INSTANCE_PATH", str(tmp_path / "instance"))
     # Every app made by one test shares its database, like processes of one server.
     database_url = fresh_database_url(tmp_path)
+    made = []
 
     def make(**settings):
         config = {
@@ -40,9 +41,14 @@ def make_app(tmp_path, monkeypatch):
                 user = User(username=ADMIN[0], role="admin", password_hash=admin_hash())
                 db.session.add(user)
                 db.session.commit()
+        made.append(app)
         return app
 
-    return make
+    yield make
+    # Close each app's connections, so a long run never exhausts the server's.
+    for app in made:
+        with app.app_context():
+            db.engine.dispose()
 
 
 @pytest.fixture

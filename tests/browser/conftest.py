@@ -74,6 +74,8 @@ class LiveServer:
 
     def close(self):
         self.server.close()
+        with self.app.app_context():
+            db.engine.dispose()
 
 
 @pytest.fixture(scope="session")
