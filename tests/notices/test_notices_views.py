@@ -414,7 +414,7 @@ def test_the_poster_has_dutch_and_the_chosen_language(app, admin_client, week):
 
 def test_the_dashboard_counts_this_weeks_notices(app, admin_client, week):
     add_notice(app, week)
-    page = admin_client.get("/admin/").get_data(as_text=True)
+    page = admin_client.get("/admin/?lang=en").get_data(as_text=True)
     assert "<strong>1</strong> <span>Notices this week" in page
 
 
