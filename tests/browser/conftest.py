@@ -155,7 +155,7 @@ def screenshot():
     def save(page, name, full_page=True):
         # Show the page as a person sees it once its pictures have arrived.
         page.wait_for_function(
-            "[...document.images].every(i => !i.getAttribute('src') || i.complete)",
+            "() => [...document.images].every(i => !i.getAttribute('src') || i.complete)",
             timeout=5000,
         )
         SHOTS.mkdir(parents=True, exist_ok=True)
