@@ -6,17 +6,25 @@ this one run, so the ratios hold whatever the machine. Run from the repo root:
     .venv/bin/python bench/throughput.py
 
 Targets (issue 10): /api/v1/kiosk 200 >= 0.5x, 304 >= 0.8x, /kiosk/ >= 0.3x of the
-bare app; the server's memory after warm-up <= 90 MB.
+bare app; the server's memory after warm-up <= 90 MB. It also prints the p95 of a
+rush of café sign-ups, the weight of the phone pages and the photo processing time.
 """
 
+import gzip
 import http.client
+import http.cookiejar
+import json
 import os
+import re
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
 import threading
 import time
+import urllib.parse
+import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -123,6 +131,56 @@ def etag_of(port, path):
     return response.getheader("ETag")
 
 
+def signup_rush(port, signups=100, clients=8):
+    """Parents sign up for the café at once, each as a phone would: form, then post."""
+    base = f"http://127.0.0.1:{port}"
+    meetings = json.load(urllib.request.urlopen(base + "/api/v1/kiosk"))["cafe"]
+    urls = [f"{base}/m/cafe/{meeting['id']}" for meeting in meetings]
+    latencies, errors = [], []
+
+    def one(n):
+        phone = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
+        )
+        url = urls[n % len(urls)]
+        form = phone.open(url).read().decode()
+        fields = dict(
+            re.findall(r'name="(csrf_token|form_key)" type="hidden" value="([^"]*)"', form)
+        )
+        data = urllib.parse.urlencode(dict(fields, name=f"Parent {n}", adults=1, children=0))
+        started = time.perf_counter()
+        try:
+            phone.open(urllib.request.Request(url, data=data.encode())).read()
+        except Exception as error:  # noqa: BLE001 - counted and shown
+            errors.append(error)
+        latencies.append(time.perf_counter() - started)
+
+    def worker(index):
+        for n in range(index, signups, clients):
+            one(n)
+
+    threads = [threading.Thread(target=worker, args=(i,)) for i in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return statistics.quantiles(latencies, n=20)[-1] * 1000, len(errors)
+
+
+def phone_page_weight(port):
+    """The heaviest phone page with its stylesheets, gzip-compressed, without images."""
+    base = f"http://127.0.0.1:{port}"
+    meeting = json.load(urllib.request.urlopen(base + "/api/v1/kiosk"))["cafe"][0]["id"]
+    weights = {}
+    for path in (f"/m/cafe/{meeting}", "/m/cafe/ideas", "/m/interpreter", "/m/voice", "/m/help"):
+        html = urllib.request.urlopen(base + path).read()
+        size = len(gzip.compress(html))
+        for sheet in re.findall(rb'<link rel="stylesheet" href="([^"]+)"', html):
+            size += len(gzip.compress(urllib.request.urlopen(base + sheet.decode()).read()))
+        weights[path] = size / 1024
+    return weights
+
+
 def main():
     with tempfile.TemporaryDirectory() as folder:
         folder = Path(folder)
@@ -144,6 +202,8 @@ def main():
                 ("GET /kiosk/", requests_per_second(our_port, "/kiosk/"), 0.3),
             ]
             memory = rss_mb(ours.pid)
+            weights = phone_page_weight(our_port)
+            p95, errors = signup_rush(our_port)
         finally:
             ours.terminate()
             bare.terminate()
@@ -156,6 +216,15 @@ def main():
         print(f"{name}: {rps:.0f} requests/s = {ratio:.2f}x bare (target >= {target}x) {verdict}")
     verdict = "ok" if memory <= 90 else "ABOVE TARGET"
     print(f"server memory after warm-up: {memory:.0f} MB RSS (target <= 90 MB) {verdict}")
+    verdict = "ok" if p95 < 250 and not errors else "ABOVE TARGET"
+    print(
+        f"café sign-up rush (100 parents, 8 at once): p95 {p95:.0f} ms, {errors} errors {verdict}"
+    )
+    heaviest = max(weights, key=weights.get)
+    verdict = "ok" if weights[heaviest] < 30 else "ABOVE TARGET"
+    weight = weights[heaviest]
+    print(f"heaviest phone page: {heaviest} {weight:.1f} KB gzip (target < 30 KB) {verdict}")
+    subprocess.run([PYTHON, str(ROOT / "bench" / "photo_processing.py")], check=False)
 
 
 if __name__ == "__main__":

@@ -1,5 +1,3 @@
-import json
-
 from flask import Blueprint, Response, current_app, request
 from sqlalchemy import text
 
@@ -14,13 +12,10 @@ bp = Blueprint("api", __name__)
 @bp.get("/api/v1/kiosk")
 def kiosk_snapshot():
     heartbeat(request)  # the poll is each kiosk's sign of life for /admin/kiosks
-    body = snapshot.build(i18n.current().code, is_school_screen(request))
-    response = Response(
-        json.dumps(body, ensure_ascii=False, sort_keys=True, default=str),
-        mimetype="application/json",
-    )
+    body, etag = snapshot.serialised(i18n.current().code, is_school_screen(request))
+    response = Response(body, mimetype="application/json")
     # The ETag is the content's hash, so every process gives the same one.
-    response.add_etag()
+    response.set_etag(etag)
     response.headers["Cache-Control"] = "no-cache"
     response.vary.add("Cookie")
     return response.make_conditional(request)

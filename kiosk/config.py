@@ -29,6 +29,7 @@ def from_environment(instance_path: Path) -> dict:
         "KIOSK_PUBLIC_URL": os.environ.get("KIOSK_PUBLIC_URL", "").rstrip("/"),
         "KIOSK_IDLE_SECONDS": _int("KIOSK_IDLE_SECONDS", 90),
         "KIOSK_POLL_SECONDS": _int("KIOSK_POLL_SECONDS", 15),
+        "KIOSK_SNAPSHOT_SECONDS": _int("KIOSK_SNAPSHOT_SECONDS", 1),
         "KIOSK_PHOTO_DAYS": _int("KIOSK_PHOTO_DAYS", 60),
         "KIOSK_PERSONAL_DAYS": _int("KIOSK_PERSONAL_DAYS", 30),
         "KIOSK_MEAL_CUTOFF": os.environ.get("KIOSK_MEAL_CUTOFF", "09:00"),
