@@ -59,9 +59,8 @@ def test_bridge_figure_adds_swimming_and_the_kiosk_shows_it_within_one_poll(
     admin.click("button[name=search]")
     admin.locator("[data-results][data-searched=zwemmen]").wait_for()
     swimming = admin.locator("input[name=pictograms][value=swimming]")
-    found = admin.locator(
-        f"label.picto-choice:has(input[value=swimming]) img[src='{SWIMMING_SVG}']"
-    )
+    picked = "label.picto-choice:has(input[value=swimming])"
+    found = admin.locator(f"{picked} img[src='{SWIMMING_SVG}']")
     found.wait_for()
     assert found.bounding_box()["width"] >= 96  # shown large
     swimming.check()
