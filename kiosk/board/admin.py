@@ -1,10 +1,8 @@
 """The bridge figure's board: classes, week, exceptions, holidays, children; today's counts."""
 
-import csv
-import io
 from datetime import date
 
-from flask import Response, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import login_required
@@ -33,6 +31,7 @@ from kiosk.board.forms import (
 from kiosk.board.models import Child, Choice, Holiday, PlanException, PlanSlot, SchoolClass
 from kiosk.board.views import bp
 from kiosk.extensions import db
+from kiosk.spreadsheet import csv_response
 
 add_section("board.admin_index", _l("Board"))
 add_section("board.today", _l("Noon and after school"))
@@ -558,26 +557,18 @@ def today():
     )
 
 
-def _csv_safe(value):
-    """Spreadsheets run cells starting with = + - @ as formulas: make them plain text."""
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
-
-
 @bp.get("/admin/board/today.csv")
 @login_required
 def today_csv():
     day = _day_from_query()
     rows, _school = _school_day(day)
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(["date", "class", "first_name", "noon", "after", "late_change", "kiosk"])
+    header = ["date", "class", "first_name", "noon", "after", "late_change", "kiosk"]
+    lines = []
     for row in rows:
         for child in row["children"]:
             last_late = child.late[-1] if child.late else None
-            writer.writerow(
-                _csv_safe(value)
-                for value in (
+            lines.append(
+                (
                     day.isoformat(),
                     row["school_class"].name,
                     child.child.first_name,
@@ -587,11 +578,7 @@ def today_csv():
                     last_late.kiosk if last_late else "",
                 )
             )
-    return Response(
-        "\ufeff" + out.getvalue(),  # a BOM, so a spreadsheet reads the accents right
-        mimetype="text/csv",
-        headers={"Content-Disposition": f"attachment; filename=board-{day.isoformat()}.csv"},
-    )
+    return csv_response(f"board-{day.isoformat()}.csv", header, lines)
 
 
 def _dashboard():

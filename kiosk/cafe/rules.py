@@ -23,6 +23,7 @@ from kiosk.cafe.models import (
     Signup,
 )
 from kiosk.extensions import db
+from kiosk.spreadsheet import safe_cell
 
 MAX_ADULTS = 5
 MAX_CHILDREN = 6
@@ -206,10 +207,7 @@ def forget_people_before(cutoff):
 
 def spreadsheet_cell(value) -> str:
     """A CSV cell that a spreadsheet shows as text: HTML escaped, and never run as a formula."""
-    text = str(escape("" if value is None else value))
-    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        text = "'" + text
-    return text
+    return safe_cell(escape("" if value is None else value))
 
 
 def vote(idea_id, voter) -> bool:

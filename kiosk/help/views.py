@@ -12,7 +12,7 @@ from kiosk.help import demo_content, rules  # noqa: F401  (demo_content adds its
 from kiosk.help.forms import HelpOfferForm
 from kiosk.help.models import HelpOffer
 from kiosk.spoken_languages import name_of
-from kiosk.voice.export import csv_response
+from kiosk.spreadsheet import csv_response
 
 bp = Blueprint("help", __name__)
 

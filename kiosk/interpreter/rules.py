@@ -158,11 +158,3 @@ def is_due_for_purge(request, now: datetime) -> bool:
     if request.meeting_date is not None and request.meeting_date >= moment.date():
         return False
     return request.closed_at < moment
-
-
-def csv_cell(value) -> str:
-    """A CSV cell that a spreadsheet will not run as a formula (=, +, -, @ and friends)."""
-    text = "" if value is None else str(value)
-    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + text
-    return text

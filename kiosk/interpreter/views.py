@@ -1,11 +1,9 @@
 """Ask for an interpreter: the kiosk screen, the phone form, the status page and the queue."""
 
-import csv
-import io
 from datetime import time, timedelta
 
 from babel.dates import format_date, format_time
-from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -18,6 +16,7 @@ from kiosk.extensions import db
 from kiosk.interpreter import rules
 from kiosk.interpreter.forms import HandleForm, RequestForm
 from kiosk.interpreter.models import InterpreterRequest
+from kiosk.spreadsheet import csv_response
 
 bp = Blueprint("interpreter", __name__)
 
@@ -271,22 +270,16 @@ def _csv_row(asked):
         "decline_reason": rules.DECLINE_REASONS.get(asked.decline_reason, ""),
         "staff_notes": asked.staff_notes,
     }
-    return [rules.csv_cell(values[key]) for key, _label in CSV_COLUMNS]
+    return [values[key] for key, _label in CSV_COLUMNS]
 
 
 @bp.get("/admin/interpreter/export.csv")
 @login_required
 def export():
     requests, chosen_status, chosen_language = _filtered()
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow([str(label) for _key, label in CSV_COLUMNS])
-    writer.writerows(_csv_row(asked) for asked in requests)
-    # The BOM lets spreadsheet programs read Arabic, Cyrillic, ... as UTF-8.
-    response = Response("\ufeff" + buffer.getvalue(), mimetype="text/csv")
     name = "-".join(filter(None, ("interpreter", chosen_status, chosen_language)))
-    response.headers["Content-Disposition"] = f'attachment; filename="{name}.csv"'
-    return response
+    header = [str(label) for _key, label in CSV_COLUMNS]
+    return csv_response(f"{name}.csv", header, (_csv_row(asked) for asked in requests))
 
 
 def _dashboard():

@@ -1,13 +1,10 @@
 """Weekly pictogram notices: the kiosk screen, the parents' taps, and the bridge figure's admin."""
 
-import csv
-import io
 from datetime import date, timedelta
 
 from babel.dates import format_date as babel_format_date
 from flask import (
     Blueprint,
-    Response,
     abort,
     flash,
     jsonify,
@@ -30,6 +27,7 @@ from kiosk.extensions import db
 from kiosk.notices import demo as _demo  # noqa: F401  (registers the demo step)
 from kiosk.notices import rules
 from kiosk.notices.models import Notice, UnderstandingTap
+from kiosk.spreadsheet import csv_response
 
 bp = Blueprint("notices", __name__)
 
@@ -537,32 +535,21 @@ def admin_understanding():
 @bp.get("/admin/notices/understanding.csv")
 @login_required
 def admin_understanding_csv():
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(["notice", "week", "day", "text_nl", "language", "understood", "not_clear"])
-    for notice, counts in worst_understood():
-        for lang, per_language in sorted(counts.by_language.items()):
-            writer.writerow(
-                [
-                    notice.id,
-                    rules.week_param(notice.week),
-                    notice.day.isoformat() if notice.day else "",
-                    _csv_safe(notice.texts.get("nl", "")),
-                    lang,
-                    per_language["understood"],
-                    per_language["unclear"],
-                ]
-            )
-    return Response(
-        buffer.getvalue(),
-        mimetype="text/csv",
-        headers={"Content-Disposition": "attachment; filename=notices-understanding.csv"},
-    )
-
-
-def _csv_safe(text):
-    """A spreadsheet must not run a cell that starts like a formula."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+    header = ["notice", "week", "day", "text_nl", "language", "understood", "not_clear"]
+    rows = [
+        [
+            notice.id,
+            rules.week_param(notice.week),
+            notice.day.isoformat() if notice.day else "",
+            notice.texts.get("nl", ""),
+            lang,
+            per_language["understood"],
+            per_language["unclear"],
+        ]
+        for notice, counts in worst_understood()
+        for lang, per_language in sorted(counts.by_language.items())
+    ]
+    return csv_response("notices-understanding.csv", header, rows)
 
 
 def _dashboard():

@@ -25,8 +25,8 @@ from kiosk.auth.models import utcnow
 from kiosk.extensions import db
 from kiosk.help import rules as help_rules
 from kiosk.spoken_languages import name_of
+from kiosk.spreadsheet import csv_response
 from kiosk.voice import chart, demo_content, rules  # noqa: F401  (demo_content adds its demo step)
-from kiosk.voice.export import csv_response
 from kiosk.voice.forms import PhoneAnswerForm, question_form_class
 from kiosk.voice.models import Answer, AnswerCard, Question
 

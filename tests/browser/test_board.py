@@ -19,7 +19,7 @@ AFTER_CUTOFF = f"{TODAY}T10:15"
 SCHOOL_SCREENS = "127.0.0.0/8"
 LANDSCAPE = {"width": 1920, "height": 1080}
 PORTRAIT = {"width": 1080, "height": 1920}
-POLL = 4000  # ms: one poll of 1 s, the screen fetched again, with room for a busy machine
+POLL = 8000  # ms: a 1 s poll and the screen fetched again, on a busy two-core machine
 
 
 @pytest.fixture(scope="module")

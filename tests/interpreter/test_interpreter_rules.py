@@ -113,23 +113,6 @@ def test_a_decline_needs_a_reason_the_parent_can_read():
     assert rules.arrangement_problems("in_progress", None, None, None, "", None, "") == {}
 
 
-@pytest.mark.parametrize(
-    "value, cell",
-    [
-        ('=HYPERLINK("x")', '\'=HYPERLINK("x")'),
-        ("+32470123456", "'+32470123456"),
-        ("-1", "'-1"),
-        ("@SUM(A1)", "'@SUM(A1)"),
-        ("\tx", "'\tx"),
-        ("Monday", "Monday"),
-        (None, ""),
-        (7, "7"),
-    ],
-)
-def test_csv_cells_never_start_a_formula(value, cell):
-    assert rules.csv_cell(value) == cell
-
-
 def test_interpreters_are_for_languages_other_than_dutch():
     assert rules.may_interpret("ti")
     assert not rules.may_interpret("nl")

@@ -237,7 +237,7 @@ def test_counts_show_next_to_each_notice_and_worst_understood_first(
 
     csv = admin_client.get("/admin/notices/understanding.csv")
     assert csv.mimetype == "text/csv"
-    lines = csv.get_data(as_text=True).splitlines()
+    lines = csv.get_data(as_text=True).lstrip("\ufeff").splitlines()
     assert lines[0] == "notice,week,day,text_nl,language,understood,not_clear"
     assert lines[1].startswith(f"{murky},") and lines[1].endswith(",ar,0,1")
 

@@ -1,4 +1,4 @@
-"""CSV downloads that a spreadsheet opens safely."""
+"""CSV downloads that a spreadsheet opens safely: one place for every admin export."""
 
 import csv
 import io
