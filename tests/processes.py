@@ -46,13 +46,18 @@ class ServerProcess:
         )
 
     def start(self):
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "flask", "serve"],
-            env=self.env,
-            cwd=ROOT,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-        )
+        # A file, not a pipe: nobody reads a pipe while the server runs, and once waitress's
+        # queue warnings of a rush fill it, the server would hang on its next log line.
+        self.log = Path(self.env["KIOSK_INSTANCE_PATH"]) / f"server-{self.port}.log"
+        self.log.parent.mkdir(parents=True, exist_ok=True)
+        with self.log.open("wb") as log:
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "flask", "serve"],
+                env=self.env,
+                cwd=ROOT,
+                stdout=subprocess.DEVNULL,
+                stderr=log,
+            )
         deadline = time.time() + 30
         while time.time() < deadline:
             try:
@@ -60,7 +65,7 @@ class ServerProcess:
                 return self
             except (urllib.error.URLError, ConnectionError):
                 if self.process.poll() is not None:
-                    raise RuntimeError(self.process.stderr.read().decode()) from None
+                    raise RuntimeError(self.log.read_text()) from None
                 time.sleep(0.2)
         raise RuntimeError("the server did not start")
 
