@@ -21,6 +21,10 @@ SHOTS = Path(__file__).resolve().parents[2] / "test-output" / "screenshots"
 KIOSK = {"width": 1920, "height": 1080}
 PHONE = {"width": 360, "height": 640}
 STAFF = ("bridge", "correct horse battery")
+# Every picture with a source has arrived, except lazy ones the page does not show yet
+# (the hidden slides of a slideshow), which never load until they are shown.
+PICTURES_ARRIVED = """() => [...document.images].every(i => !i.getAttribute('src') || i.complete
+    || (i.loading === 'lazy' && !i.checkVisibility()))"""
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -154,10 +158,7 @@ def screenshot():
 
     def save(page, name, full_page=True):
         # Show the page as a person sees it once its pictures have arrived.
-        page.wait_for_function(
-            "() => [...document.images].every(i => !i.getAttribute('src') || i.complete)",
-            timeout=5000,
-        )
+        page.wait_for_function(PICTURES_ARRIVED, timeout=5000)
         SHOTS.mkdir(parents=True, exist_ok=True)
         path = SHOTS / f"{name}.png"
         page.screenshot(path=str(path), full_page=full_page)
