@@ -49,6 +49,8 @@ def test_pages_forbid_other_hosts_and_framing(client):
     assert "default-src 'self'" in policy and "frame-ancestors 'none'" in policy
     assert "unsafe-inline" not in policy.split("script-src")[1].split(";")[0]
     assert response.headers["X-Content-Type-Options"] == "nosniff"
+    # Pages rendered for a school screen must never sit in a shared proxy's cache.
+    assert response.headers["Cache-Control"] == "private, no-cache"
 
 
 def test_healthz_answers_with_the_database_reachable(client):
