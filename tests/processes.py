@@ -4,6 +4,7 @@ import os
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -78,3 +79,20 @@ class ServerProcess:
         if self.process and self.process.poll() is None:
             self.process.terminate()
             self.process.wait(10)
+
+
+def all_at_once(jobs):
+    """Run the jobs in threads released together; returns their results in order."""
+    results = [None] * len(jobs)
+    start = threading.Barrier(len(jobs))
+
+    def run(index, job):
+        start.wait()
+        results[index] = job()
+
+    threads = [threading.Thread(target=run, args=(i, job)) for i, job in enumerate(jobs)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    return results

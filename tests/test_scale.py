@@ -31,7 +31,7 @@ from kiosk.extensions import db
 from kiosk.formkeys import FormKey
 from kiosk.retention import claim_daily
 from tests.databases import fresh_database_url, is_sqlite
-from tests.processes import ServerProcess
+from tests.processes import ServerProcess, all_at_once
 
 # --- Phones and databases ---------------------------------------------------------------
 
@@ -138,23 +138,6 @@ class Database:
 BROKEN = (OSError, http.client.HTTPException)
 
 
-def _all_at_once(jobs):
-    """Run the jobs in threads released together; their results, in order."""
-    results = [None] * len(jobs)
-    start = threading.Barrier(len(jobs))
-
-    def run(index, job):
-        start.wait()
-        results[index] = job()
-
-    threads = [threading.Thread(target=run, args=(i, job)) for i, job in enumerate(jobs)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    return results
-
-
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
     """One database with one server process on it, shared by the rush tests."""
@@ -173,7 +156,7 @@ def test_fifty_parents_race_for_the_last_four_places(served):
     meeting_id = database.meeting(places_left=4, taken=16)
     phones = [Phone(server).open_form(meeting_id) for _ in range(50)]
 
-    answers = _all_at_once(
+    answers = all_at_once(
         [lambda p=phone, n=n: p.send(f"racer {n}") for n, phone in enumerate(phones)]
     )
 
@@ -213,7 +196,7 @@ def test_two_hundred_sign_ups_in_a_rush_without_an_error(served):
             except BROKEN as error:  # a refused or dropped connection is an error too
                 failures.append((n, repr(error)))
 
-    _all_at_once([lambda c=c: parent_after_parent(c) for c in range(RUSH_CLIENTS)])
+    all_at_once([lambda c=c: parent_after_parent(c) for c in range(RUSH_CLIENTS)])
     elapsed = time.perf_counter() - began
 
     assert failures == []
@@ -232,7 +215,7 @@ def test_one_form_sent_to_two_processes_makes_one_sign_up(served):
         meeting_id = database.meeting(places_left=5)
         phone = Phone(first).open_form(meeting_id)
 
-        answers = _all_at_once(
+        answers = all_at_once(
             [lambda: phone.send("two doors", first), lambda: phone.send("two doors", second)]
         )
 
@@ -264,7 +247,7 @@ def test_the_daily_run_is_claimed_by_one_of_two_processes_a_day(make_app):
 
     for day in range(3):
         now = morning + timedelta(days=day)
-        first_tries = _all_at_once([lambda a=a, now=now: claim(a, now) for a in apps * 2])
+        first_tries = all_at_once([lambda a=a, now=now: claim(a, now) for a in apps * 2])
         assert sorted(first_tries) == [False, False, False, True], (day, first_tries)
         later = now + timedelta(hours=12)
         assert [claim(app, later) for app in apps] == [False, False]

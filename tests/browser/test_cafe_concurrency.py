@@ -8,7 +8,6 @@ moment still makes one sign-up.
 import http.cookiejar
 import json
 import re
-import threading
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -17,6 +16,7 @@ from datetime import timedelta
 from kiosk import clock
 from kiosk.cafe.models import Meeting, Signup
 from kiosk.extensions import db
+from tests.processes import all_at_once
 
 PARENTS = 24
 LAST_PLACES = 4
@@ -90,30 +90,13 @@ def _meeting_with_places_left(server, places_left, taken):
         return meeting.id
 
 
-def _all_at_once(jobs):
-    """Run the jobs in threads released together; returns their results in order."""
-    results = [None] * len(jobs)
-    start = threading.Barrier(len(jobs))
-
-    def run(index, job):
-        start.wait()
-        results[index] = job()
-
-    threads = [threading.Thread(target=run, args=(i, job)) for i, job in enumerate(jobs)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    return results
-
-
 def test_twenty_four_parents_at_once_for_the_last_four_places(live_server):
     meeting_id = _meeting_with_places_left(live_server, places_left=LAST_PLACES, taken=6)
     phones = [Phone(live_server.url) for _ in range(PARENTS)]
     for phone in phones:
         phone.open_form(meeting_id)
 
-    answers = _all_at_once(
+    answers = all_at_once(
         [lambda p=phone, n=n: p.send(f"parent {n}") for n, phone in enumerate(phones)]
     )
 
@@ -137,7 +120,7 @@ def test_the_same_form_sent_twice_at_the_same_moment_makes_one_sign_up(live_serv
     phone = Phone(live_server.url)
     phone.open_form(meeting_id)
 
-    answers = _all_at_once([lambda: phone.send("double tap")] * 2)
+    answers = all_at_once([lambda: phone.send("double tap")] * 2)
     retry = phone.send("double tap")
 
     assert [code for code, _ in answers] == [302, 302], answers
