@@ -335,14 +335,17 @@ def test_the_admin_board_pages_are_accessible_and_today_prints(
     assert_accessible(page)
     first = page.locator("tbody tr[data-class] a").first
     first.click()
+    page.wait_for_url("**/admin/board/class/*")
     class_url = page.url
     assert_accessible(page)
     for link in ("Week", "Add a child"):
         page.goto(class_url + "?lang=en")
         page.click(f"text={link}" if link != "Week" else "text=The usual week (day plan)")
+        page.wait_for_url(f"{class_url}/{'week' if link == 'Week' else 'children/new'}*")
         assert_accessible(page)
     page.goto(class_url + "?lang=en")
     page.locator("text=Edit or move").first.click()
+    page.wait_for_url("**/admin/board/child/*")
     assert_accessible(page)
     for path in ("/holidays", "/end-of-year", "/preview", "/today"):
         page.goto(f"{school.url}/admin/board{path}?lang=ar")

@@ -5,6 +5,7 @@ from datetime import timedelta
 
 import pytest
 from device_helpers import put_up_urgent, school_now, withdraw_urgent
+from playwright.sync_api import expect
 
 ARABIC = "المدرسة مغلقة اليوم بسبب العاصفة"
 
@@ -114,7 +115,7 @@ def test_admin_previews_before_anything_reaches_the_kiosks(
     admin.fill("input[name=text_ar]", "ثلج: تفتح المدرسة في الساعة العاشرة")
     admin.click("button[value=preview]")
     previews = admin.locator(".urgent-preview .urgent-panel")
-    assert previews.count() == 2
+    expect(previews).to_have_count(2)
     assert previews.nth(1).get_attribute("dir") == "rtl"
     assert admin.input_value("input[name=text_nl]") == "Sneeuw: de school opent om 10 uur"
     assert admin.request.get(live_server.url + "/api/v1/kiosk").json()["urgent"] is None

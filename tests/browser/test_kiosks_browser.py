@@ -10,6 +10,7 @@ import pytest
 import zxingcpp
 from flask import request, request_started
 from PIL import Image
+from playwright.sync_api import expect
 
 from kiosk.auth.models import utcnow
 from kiosk.extensions import db
@@ -119,7 +120,7 @@ def test_a_screen_paired_in_admin_is_trusted_until_revoked(
 
     # Revoked: its next request is no longer trusted, and its polls no longer count.
     row.locator("button", has_text="Revoke").click()
-    assert admin.locator(f'tr[data-kiosk="{name}"]').get_attribute("data-state") == "revoked"
+    expect(admin.locator(f'tr[data-kiosk="{name}"]')).to_have_attribute("data-state", "revoked")
     assert not trusted(app, cookie["value"])
     assert nothing_personal(snapshot(kiosk_page, base))
     pretend_silent(app, name)

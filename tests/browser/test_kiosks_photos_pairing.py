@@ -5,6 +5,8 @@ back to the card at its next poll and its cookie opens no photo any more."""
 import re
 import uuid
 
+from playwright.sync_api import expect
+
 from kiosk.extensions import db
 from kiosk.photos.models import Photo
 from kiosk.team.models import TeamMember
@@ -88,7 +90,7 @@ def test_photos_only_on_a_paired_screen_and_gone_at_the_poll_after_revoking(
     # Revoked in the admin: within a poll or two the kiosk swaps to the card by itself.
     admin.goto(f"{base}/admin/kiosks?lang=en")
     admin.locator(f'tr[data-kiosk="{name}"] button', has_text="Revoke").click()
-    assert admin.locator(f'tr[data-kiosk="{name}"]').get_attribute("data-state") == "revoked"
+    expect(admin.locator(f'tr[data-kiosk="{name}"]')).to_have_attribute("data-state", "revoked")
     kiosk.wait_for_selector("[data-school-screens-only]", timeout=5000)
     assert kiosk.locator(".slideshow img").count() == 0
     screenshot(kiosk, "kiosk-photos-revoked", full_page=False)

@@ -6,6 +6,7 @@ from datetime import timedelta
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+from playwright.sync_api import expect
 
 from kiosk import clock
 from kiosk.extensions import db
@@ -35,7 +36,7 @@ def card_with(page, text):
 
 
 def wait_for_first_poll(page):
-    page.wait_for_function("window.Kiosk && window.Kiosk.snapshot !== null")
+    page.wait_for_function("() => window.Kiosk && window.Kiosk.snapshot !== null")
 
 
 def test_bridge_figure_adds_swimming_and_the_kiosk_shows_it_within_one_poll(
@@ -173,7 +174,7 @@ def test_not_clear_tapped_on_a_notice_shows_in_admin_next_to_it(
 
     admin.click("text=Understood / not clear")
     row = admin.locator(f"tr[data-notice='{notice_id}']")
-    assert row.get_attribute("data-unclear") == "1"
+    expect(row).to_have_attribute("data-unclear", "1")
     assert row.locator("[data-lang=ar]").count() == 1
     shares = admin.eval_on_selector_all(
         "tr[data-notice]",
@@ -207,7 +208,7 @@ def test_arrows_and_swipe_go_to_next_week_mirrored_in_rtl(live_server, kiosk_pag
     assert kiosk_page.locator("li.notice").count() >= 2  # the demo's next week
 
     kiosk_page.click("[data-week-previous]")
-    assert "week=" + rules.week_param(week) in kiosk_page.url
+    kiosk_page.wait_for_url(re.compile(".*week=" + rules.week_param(week)))
 
 
 def count_pdf_pages(pdf: bytes) -> int:
@@ -269,7 +270,7 @@ def test_admin_notices_pages_are_accessible(live_server, new_page, staff_login, 
     page.goto(f"{live_server.url}/admin/notices/new?lang=en")
     page.fill("input[name=text_ar]", "نص")
     page.click("button[data-save]")
-    assert page.locator(".field.has-error input[name=text_nl]").count() == 1
+    expect(page.locator(".field.has-error input[name=text_nl]")).to_have_count(1)
     assert page.input_value("input[name=text_ar]") == "نص"
     assert_accessible(page)
     page.goto(f"{live_server.url}/admin/notices/poster?lang=tr")

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PIL import ExifTags, Image, ImageDraw
+from playwright.sync_api import expect
 
 from kiosk.auth.models import utcnow
 from kiosk.extensions import db
@@ -69,7 +70,7 @@ def test_upload_keeps_the_good_photo_without_exif_and_refuses_each_bad_file(
     page.fill("input[name=class_name]", label)
     page.fill("input[name=caption_nl]", "In de tuin")
     page.click("form button.primary")
-    assert page.locator("text=Please confirm that every child shown may be shown").is_visible()
+    expect(page.locator("text=Please confirm that every child shown may be shown")).to_be_visible()
     assert page.input_value("input[name=class_name]") == label
     assert rows_and_files(live_server) == (rows_before, files_before)
 
@@ -142,20 +143,21 @@ def test_upload_keeps_the_good_photo_without_exif_and_refuses_each_bad_file(
 
 @pytest.fixture
 def school_and_outsider(make_live_server):
-    """Two servers on one database: a school screen by its network, and anyone else."""
-    school = make_live_server(KIOSK_TRUSTED_NETWORKS=TRUSTED, KIOSK_IDLE_SECONDS=3)
-    outsider = make_live_server(
-        database_url=school.app.config["SQLALCHEMY_DATABASE_URI"],
-        setup=False,
-        KIOSK_TRUSTED_NETWORKS="",
+    """Servers on one database: a school screen by its network, the same screen
+    going idle within seconds, and anyone else."""
+    school = make_live_server(KIOSK_TRUSTED_NETWORKS=TRUSTED)
+    database = school.app.config["SQLALCHEMY_DATABASE_URI"]
+    impatient = make_live_server(
+        database_url=database, setup=False, KIOSK_TRUSTED_NETWORKS=TRUSTED, KIOSK_IDLE_SECONDS=3
     )
-    return school, outsider
+    outsider = make_live_server(database_url=database, setup=False, KIOSK_TRUSTED_NETWORKS="")
+    return school, impatient, outsider
 
 
 def test_school_screens_show_the_slideshow_others_get_the_card(
     school_and_outsider, new_page, screenshot, assert_accessible
 ):
-    school, outsider = school_and_outsider
+    school, impatient, outsider = school_and_outsider
     page = new_page(has_touch=True)
     page.goto(f"{school.url}/kiosk/photos")
     slides = page.locator(".slide")
@@ -196,7 +198,7 @@ def test_school_screens_show_the_slideshow_others_get_the_card(
         screenshot(other_size, f"kiosk-photos-{width}x{height}", full_page=False)
 
     # Left alone, the kiosk goes home and shows the same photos as its idle slideshow.
-    page.goto(f"{school.url}/kiosk/")
+    page.goto(f"{impatient.url}/kiosk/")
     page.wait_for_selector("#slideshow:not([hidden]) img", timeout=10_000)
     assert page.get_attribute("#slideshow img", "src") in urls
 

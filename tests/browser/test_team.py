@@ -4,6 +4,7 @@ import uuid
 
 import pytest
 from PIL import Image
+from playwright.sync_api import expect
 
 TRUSTED = "127.0.0.0/8"
 SIZES = [(1920, 1080), (1080, 1920)]
@@ -75,7 +76,7 @@ def test_the_bridge_figure_adds_a_teacher_who_then_shows_under_the_class(
     page.check("input[name=languages][value=pl]")
     page.set_input_files("input[name=photo]", portrait)
     page.click("form.team-form button.primary")  # no consent yet
-    assert page.locator("text=Please confirm that this person agreed to be shown").is_visible()
+    expect(page.locator("text=Please confirm that this person agreed to be shown")).to_be_visible()
     assert page.input_value("input[name=first_name]") == name
     page.set_input_files("input[name=photo]", portrait)
     page.check("input[name=consent]")

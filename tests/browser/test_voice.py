@@ -6,6 +6,7 @@ import secrets
 import pytest
 import zxingcpp
 from PIL import Image
+from playwright.sync_api import expect
 
 from kiosk.extensions import db
 from kiosk.help.models import HelpOffer
@@ -67,7 +68,7 @@ def test_a_tap_on_an_arabic_kiosk_shows_in_admin_once(
     with kiosk_page.expect_response("**/kiosk/voice/answer") as first:
         buttons.nth(2).tap()
     assert first.value.json() == {"counted": True}
-    assert kiosk_page.locator(".voice-thanks").is_visible()
+    expect(kiosk_page.locator(".voice-thanks")).to_be_visible()
     screenshot(kiosk_page, "voice-kiosk-thanks-ar", full_page=False)
     # Within one poll of the admin page, the answer counts under Arabic.
     arabic = admin.locator(f'#results tr[data-lang="ar"] td[data-answer="{chosen}"]')
@@ -118,8 +119,8 @@ def test_phone_answer_with_html_is_escaped_in_admin_and_a_polish_offer_shows_und
     text = f'<script>alert("{marker}")</script> Meer uitleg graag'
     phone_page.fill("textarea[name=text]", text)
     phone_page.click("button[type=submit]")
-    assert phone_page.locator("p.flash[role=status]").is_visible()
-    assert phone_page.locator("textarea").count() == 0
+    expect(phone_page.locator("p.flash[role=status]")).to_be_visible()
+    expect(phone_page.locator("textarea")).to_have_count(0)
 
     admin = open_admin(new_page, staff_login, live_server.url)
     dialogs = []
@@ -151,7 +152,7 @@ def test_phone_answer_with_html_is_escaped_in_admin_and_a_polish_offer_shows_und
     assert name not in admin.locator('.offer-group[data-lang="ar"]').inner_text()
 
     phone_page.click("button.secondary")
-    assert phone_page.locator("[data-status=cancelled]").is_visible()
+    expect(phone_page.locator("[data-status=cancelled]")).to_be_visible()
     admin.reload()
     assert name not in admin.locator("#help").inner_text()
     with live_server.app.app_context():
