@@ -3,7 +3,6 @@
 import secrets
 import sqlite3
 import subprocess
-from datetime import date
 from pathlib import Path
 
 import click
@@ -12,8 +11,8 @@ from flask.cli import with_appcontext
 from flask_migrate import upgrade
 from sqlalchemy.engine import make_url
 
+from kiosk import clock, retention
 from kiosk import demo as demo_content
-from kiosk import retention
 from kiosk.auth.models import ROLES, User, utcnow
 from kiosk.extensions import db
 from kiosk.kiosks import gate
@@ -65,7 +64,7 @@ def demo():
         return
     password = secrets.token_urlsafe(9)
     _add_user("admin", "admin", password)
-    demo_content.add_all(date.today())
+    demo_content.add_all(clock.today())  # the school's today, not the server's
     db.session.commit()
     login_file = Path(current_app.instance_path) / DEMO_LOGIN_FILE
     login_file.write_text(f"admin / {password}\n")

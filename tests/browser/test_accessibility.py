@@ -34,3 +34,13 @@ def test_admin_pages_are_accessible(live_server, new_page, staff_login, assert_a
     for path in ADMIN_PAGES:
         page.goto(f"{live_server.url}{path}?lang={lang}")
         assert_accessible(page)
+
+
+def test_past_days_of_the_week_stay_readable(make_live_server, kiosk_page, assert_accessible):
+    """On a Friday, the notices of Monday to Thursday step back, yet their words keep
+    the contrast a parent needs to read them."""
+    friday = make_live_server(TESTING=True, KIOSK_FAKE_NOW="2031-03-14T10:00")
+    for lang in ("nl", "ar"):
+        kiosk_page.goto(f"{friday.url}/kiosk/notices?lang={lang}")
+        assert kiosk_page.locator("li.notice.is-past").count() >= 2
+        assert_accessible(kiosk_page)
