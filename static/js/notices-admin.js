@@ -47,6 +47,7 @@
   let timer = null;
   let asked = 0;
   async function search() {
+    clearTimeout(timer); // a search asked for now replaces the one still waiting to start
     const q = query.value.trim();
     if (!q) return;
     const mine = ++asked;
