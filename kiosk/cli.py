@@ -120,7 +120,7 @@ def backup(path):
 @click.option("--threads", default=8, show_default=True)
 def serve(threads):
     """Serve with waitress on KIOSK_HOST:KIOSK_PORT, and purge daily."""
-    from waitress import serve as waitress_serve
+    from kiosk import serving
 
     config = current_app.config
     host, port = config["KIOSK_HOST"], config["KIOSK_PORT"]
@@ -134,7 +134,7 @@ def serve(threads):
     _echo_pairing_link(config)
     app = current_app._get_current_object()
     retention.run_daily(app)
-    waitress_serve(app, host=host, port=port, threads=threads, **waitress_options(config))
+    serving.serve(app, host=host, port=port, threads=threads, **waitress_options(config))
 
 
 def waitress_options(config):

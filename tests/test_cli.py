@@ -8,10 +8,10 @@ import urllib.request
 from datetime import timedelta
 
 from sqlalchemy import create_engine, text
-from waitress.server import create_server
 
 from kiosk.auth.models import FailedLogin, User, utcnow
 from kiosk.extensions import db
+from kiosk.serving import make_server
 from tests.databases import fresh_database_url, is_sqlite
 
 
@@ -74,7 +74,7 @@ def test_purge_deletes_old_failed_logins_only(app, runner):
 
 
 def test_backup_while_the_server_writes_is_consistent(app, tmp_path):
-    server = create_server(app, host="127.0.0.1", port=0, threads=4)
+    server = make_server(app, host="127.0.0.1", port=0, threads=4)
     threading.Thread(target=server.run, daemon=True).start()
     url = f"http://127.0.0.1:{server.effective_port}/admin/login"
     writing = threading.Event()

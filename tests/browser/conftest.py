@@ -9,11 +9,11 @@ import threading
 from pathlib import Path
 
 import pytest
-from waitress.server import create_server
 
 from kiosk import create_app
 from kiosk.auth.models import User
 from kiosk.extensions import db
+from kiosk.serving import make_server
 from tests.databases import fresh_database_url
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -59,7 +59,7 @@ class LiveServer:
         }
         config.update(settings)
         self.app = create_app(config)
-        self.server = create_server(self.app, host="127.0.0.1", port=0, threads=8)
+        self.server = make_server(self.app, host="127.0.0.1", port=0, threads=8)
         self.url = f"http://127.0.0.1:{self.server.effective_port}"
         threading.Thread(target=self.server.run, daemon=True).start()
 

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from kiosk import create_app, retention
+from kiosk import create_app, retention, serving
 from kiosk.audit import AuditEntry
 from kiosk.extensions import db
 from kiosk.kiosks import rules
@@ -22,9 +22,7 @@ def demo_app(tmp_path, monkeypatch):
 
 def serve_output(app, monkeypatch):
     """What `flask serve` prints before it starts serving."""
-    import waitress
-
-    monkeypatch.setattr(waitress, "serve", lambda *args, **kwargs: None)
+    monkeypatch.setattr(serving, "serve", lambda *args, **kwargs: None)
     monkeypatch.setattr(retention, "run_daily", lambda app: None)
     result = app.test_cli_runner().invoke(args=["serve"])
     assert result.exit_code == 0, result.output
