@@ -51,9 +51,13 @@ def also_trust(check):
 
 
 def is_school_screen(request) -> bool:
-    """True for a logged-in staff member, a trusted network or a paired kiosk."""
-    if current_user.is_authenticated:
-        return True
+    """True for a trusted network, a paired kiosk or a logged-in staff member."""
     if from_trusted_network(request):
         return True
-    return any(check(request) for check in _extra_checks)
+    if any(check(request) for check in _extra_checks):
+        return True
+    # A staff login lives only in the session cookie (there is no remember-me), so a
+    # request without one, as most phones and kiosks send, needs no session opened.
+    if current_app.config["SESSION_COOKIE_NAME"] not in request.cookies:
+        return False
+    return current_user.is_authenticated
