@@ -2,10 +2,11 @@
 
 from dataclasses import dataclass
 
-from flask import Blueprint, current_app, redirect, render_template, url_for
+from flask import Blueprint, current_app, redirect, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
+from markupsafe import Markup
 
-from kiosk.i18n import kiosk_url
+from kiosk.i18n import current, kiosk_url
 
 bp = Blueprint("home", __name__)
 
@@ -34,9 +35,17 @@ def root():
     return redirect(url_for("home.kiosk"))
 
 
+_choices = {}  # (app, language, script root) -> the tiles and the language chooser
+
+
 @bp.get("/kiosk/")
 def kiosk():
-    return render_template("home/kiosk.html", tiles=TILES)
+    """Every idle kiosk comes back here. Its tiles and language chooser change only
+    with the language, so each process renders them once per language."""
+    key = (id(current_app), current().code, request.script_root)
+    if key not in _choices:
+        _choices[key] = Markup(render_template("home/_choices.html", tiles=TILES))
+    return render_template("home/kiosk.html", choices=_choices[key])
 
 
 @bp.get("/kiosk/<any(" + ",".join(tile.section for tile in TILES) + "):section>")
