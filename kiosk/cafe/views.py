@@ -17,7 +17,6 @@ from flask import (
 )
 from flask_babel import get_locale
 from flask_babel import gettext as _
-from icalendar import Calendar, Event
 
 from kiosk import clock, formkeys, i18n, pictograms, retention, snapshot, status
 from kiosk.cafe import rules
@@ -168,6 +167,9 @@ def find_signup(token):
 
 @bp.get("/m/s/<token>.ics")
 def calendar(token):
+    # Imported here: few parents ask for it, and icalendar costs every process 3 MB.
+    from icalendar import Calendar, Event
+
     signup = _signup_or_404(token)
     meeting = signup.meeting
     topic, _lang = i18n.pick(meeting.topic, signup.lang)
