@@ -64,11 +64,13 @@ def _init_extensions(app):
 
 @event.listens_for(Engine, "connect")
 def _sqlite_pragmas(connection, record):
-    """WAL lets the kiosk read while a sign-up writes; busy_timeout waits instead of failing."""
+    """WAL lets the kiosk read while a sign-up writes; FULL puts each commit on the disk
+    before the parent's confirmation, so a power cut loses none; busy_timeout waits
+    instead of failing."""
     if type(connection).__module__.startswith("sqlite3"):
         cursor = connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute("PRAGMA synchronous=FULL")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA busy_timeout=10000")
         cursor.close()
