@@ -83,9 +83,10 @@ def current() -> Language:
 
 
 def remember_choice(response):
-    """On phone and admin pages, keep an explicit `?lang=` in a cookie."""
+    """On phone and admin pages, keep an explicit `?lang=` in a cookie; the kiosk and its
+    snapshot polls follow `?lang=` alone and get no cookie."""
     asked = _known(request.args.get("lang"))
-    if asked and not request.path.startswith("/kiosk"):
+    if asked and not request.path.startswith(("/kiosk", "/api/")):
         response.set_cookie(COOKIE, asked, max_age=365 * 24 * 3600, samesite="Lax")
     return response
 

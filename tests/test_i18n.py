@@ -46,3 +46,11 @@ def test_kiosk_404_keeps_the_home_button(client):
     page = response.get_data(as_text=True)
     assert response.status_code == 404
     assert 'class="home-button" href="/kiosk/?lang=ar"' in page
+
+
+def test_kiosk_pages_and_polls_leave_no_language_cookie(client):
+    """A kiosk in Arabic polls every few seconds; it must not be handed a cookie each time."""
+    for path in ("/kiosk/?lang=ar", "/api/v1/kiosk?lang=ar"):
+        cookies = client.get(path).headers.getlist("Set-Cookie")
+        assert not [cookie for cookie in cookies if cookie.startswith("lang=")], path
+    assert "lang=ar" in client.get("/m/interpreter?lang=ar").headers["Set-Cookie"]
