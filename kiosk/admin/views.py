@@ -6,6 +6,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
 from wtforms import PasswordField, SelectField, StringField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Regexp
 
 from kiosk import audit
@@ -61,7 +62,10 @@ class UserForm(FlaskForm):
             Regexp(r"^[\w.@-]+$", message=_l("Use letters, digits and . @ - _ only.")),
         ],
     )
-    role = SelectField(_l("Role"), choices=[("editor", _l("Editor")), ("admin", _l("Admin"))])
+    role = SelectField(
+        _l("Role"),
+        choices=[SelectChoice("editor", _l("Editor")), SelectChoice("admin", _l("Admin"))],
+    )
     password = PasswordField(
         _l("Password"),
         validators=[

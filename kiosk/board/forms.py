@@ -14,6 +14,7 @@ from wtforms import (
     TextAreaField,
     TimeField,
 )
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import (
     DataRequired,
     Length,
@@ -56,23 +57,33 @@ class HourField(TimeField):
 
 
 def _sorted_choices(group, first=()):
-    found = sorted(((p.key, str(p.label)) for p in pictograms.in_group(group)), key=lambda c: c[1])
+    found = sorted(
+        (SelectChoice(p.key, str(p.label)) for p in pictograms.in_group(group)),
+        key=lambda choice: choice.label,
+    )
     return [*first, *found]
 
 
 def activity_choices():
     return _sorted_choices(
         "concept",
-        first=[("", _("Nothing special")), (rules.NO_SCHOOL, _("No school"))],
+        first=[
+            SelectChoice("", _("Nothing special")),
+            SelectChoice(rules.NO_SCHOOL, _("No school")),
+        ],
     )
 
 
 def place_choices():
-    return [("", "—")] + [(p.key, str(p.label)) for p in pictograms.in_group("place")]
+    return [SelectChoice("", "—")] + [
+        SelectChoice(p.key, str(p.label)) for p in pictograms.in_group("place")
+    ]
 
 
 def card_choices(kind):
-    return [("", "—")] + [(code, str(CARD_LABELS[code])) for code in rules.CHOICES[kind]]
+    return [SelectChoice("", "—")] + [
+        SelectChoice(code, str(CARD_LABELS[code])) for code in rules.CHOICES[kind]
+    ]
 
 
 def add_text_fields(form_class, prefix, label, dutch_required=False, max_length=200):
@@ -222,9 +233,9 @@ class ExceptionForm(FlaskForm):
     part = SelectField(
         _l("Part of the day"),
         choices=[
-            ("day", _l("Whole day")),
-            ("morning", _l("Morning")),
-            ("afternoon", _l("Afternoon")),
+            SelectChoice("day", _l("Whole day")),
+            SelectChoice("morning", _l("Morning")),
+            SelectChoice("afternoon", _l("Afternoon")),
         ],
         default="afternoon",
     )
@@ -253,7 +264,7 @@ add_text_fields(HolidayForm, "name", _l("Name"), dutch_required=True, max_length
 
 
 def symbol_choices():
-    return [(p.key, str(p.label)) for p in pictograms.in_group("symbol")]
+    return [SelectChoice(p.key, str(p.label)) for p in pictograms.in_group("symbol")]
 
 
 def _add_usual_week(form_class):
@@ -272,7 +283,7 @@ class ChildForm(FlaskForm):
 
     def __init__(self, *args, classes=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.school_class.choices = [(c.id, c.name) for c in classes]
+        self.school_class.choices = [SelectChoice(c.id, c.name) for c in classes]
         self.symbol.choices = symbol_choices()
         for weekday in rules.SCHOOL_DAYS:
             getattr(self, f"noon_{weekday}").choices = card_choices("noon")

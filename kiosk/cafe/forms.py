@@ -14,6 +14,7 @@ from wtforms import (
     StringField,
     TimeField,
 )
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import (
     DataRequired,
     InputRequired,
@@ -66,7 +67,7 @@ def _whole_number(value):
 def _count_field(label, low, high, default, message):
     return RadioField(
         label,
-        choices=[(n, str(n)) for n in range(low, high + 1)],
+        choices=[SelectChoice(n, str(n)) for n in range(low, high + 1)],
         coerce=_whole_number,
         default=default,
         validate_choice=False,
@@ -76,7 +77,12 @@ def _count_field(label, low, high, default, message):
 
 def interpreter_languages():
     """Every language but Dutch, by its own name."""
-    return [(lang.code, lang.name) for lang in LANGUAGES if lang.code != DEFAULT]
+    return [SelectChoice(lang.code, lang.name) for lang in LANGUAGES if lang.code != DEFAULT]
+
+
+def interpreter_language_codes():
+    """The codes of interpreter_languages(), to check a chosen one against."""
+    return {choice.value for choice in interpreter_languages()}
 
 
 def phone_or_email(form, field):
@@ -129,7 +135,7 @@ class SignupForm(FlaskForm):
     )
 
     def validate_interpreter_language(self, field):
-        if self.interpreter.data and field.data not in dict(interpreter_languages()):
+        if self.interpreter.data and field.data not in interpreter_language_codes():
             raise ValidationError(_l("Choose the language for the interpreter."))
 
 
@@ -146,8 +152,8 @@ class IdeaForm(FlaskForm):
     )
     pictogram = RadioField(
         _l("A picture for your topic (optional)"),
-        choices=[("", _l("No picture"))]
-        + [(key, pictograms.get(key).label) for key in IDEA_PICTOGRAMS],
+        choices=[SelectChoice("", _l("No picture"))]
+        + [SelectChoice(key, pictograms.get(key).label) for key in IDEA_PICTOGRAMS],
         default="",
     )
 
@@ -160,8 +166,9 @@ class MultiCheckboxField(SelectMultipleField):
 def _meeting_pictograms():
     concepts = [p for p in pictograms.in_group("concept") if p.key != "parent_cafe"]
     cafe = pictograms.get("parent_cafe")
-    return [(cafe.key, cafe.label)] + sorted(
-        ((p.key, p.label) for p in concepts), key=lambda choice: str(choice[1]).casefold()
+    return [SelectChoice(cafe.key, cafe.label)] + sorted(
+        (SelectChoice(p.key, p.label) for p in concepts),
+        key=lambda choice: str(choice.label).casefold(),
     )
 
 
@@ -185,7 +192,7 @@ class MeetingForm(FlaskForm):
         ],
     )
     languages = MultiCheckboxField(
-        _l("Languages spoken"), choices=[(lang.code, lang.name) for lang in LANGUAGES]
+        _l("Languages spoken"), choices=[SelectChoice(lang.code, lang.name) for lang in LANGUAGES]
     )
     interpreter = BooleanField(_l("An interpreter is there"))
     childcare = BooleanField(_l("Childcare for children"))

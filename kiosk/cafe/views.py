@@ -20,7 +20,7 @@ from flask_babel import gettext as _
 
 from kiosk import clock, formkeys, i18n, pictograms, retention, snapshot, status
 from kiosk.cafe import rules
-from kiosk.cafe.forms import IdeaForm, SignupForm, interpreter_languages
+from kiosk.cafe.forms import IdeaForm, SignupForm, interpreter_language_codes
 from kiosk.cafe.models import CANCELLED, CONFIRMED, NEW, WAITING, Idea, Meeting, Signup
 from kiosk.extensions import db
 from kiosk.qr import public_url
@@ -114,7 +114,7 @@ def signup(meeting_id):
         code = 409 if request.method == "POST" else 200
         return render_template("cafe/signup.html", meeting=meeting, form=None), code
     form = SignupForm()
-    if not form.is_submitted() and i18n.current().code in dict(interpreter_languages()):
+    if not form.is_submitted() and i18n.current().code in interpreter_language_codes():
         form.interpreter_language.data = i18n.current().code
     if form.validate_on_submit():
         key = form.form_key.data

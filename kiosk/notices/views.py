@@ -20,6 +20,7 @@ from flask_login import login_required
 from flask_wtf import FlaskForm
 from sqlalchemy.exc import IntegrityError
 from wtforms import SelectField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice
 
 from kiosk import audit, clock, i18n, pictograms, snapshot
 from kiosk.admin.views import add_section, dashboard_panels
@@ -275,8 +276,8 @@ del _language
 
 def _form_for(week, notice=None):
     form = NoticeForm(obj=None)
-    form.day.choices = [("", _("All week"))] + [
-        (day.isoformat(), _day_label(day)) for day in rules.days_of(week)
+    form.day.choices = [SelectChoice("", _("All week"))] + [
+        SelectChoice(day.isoformat(), _day_label(day)) for day in rules.days_of(week)
     ]
     if notice is not None and request.method == "GET":
         form.day.data = notice.day.isoformat() if notice.day else ""

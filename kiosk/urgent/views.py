@@ -9,6 +9,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
 from wtforms import DateTimeLocalField, SelectField, StringField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
 from kiosk import audit, clock, i18n, pictograms, snapshot, speech
@@ -56,7 +57,7 @@ def _urgent(lang, school_screen):
 def _pictogram_choices():
     """The warning sign first, then the school's concepts (storm, closed, strike, ...)."""
     choices = [pictograms.get("warning")] + pictograms.in_group("concept")
-    return [(p.key, p.label) for p in choices]
+    return [SelectChoice(p.key, p.label) for p in choices]
 
 
 class UrgentForm(FlaskForm):
