@@ -202,10 +202,10 @@ def test_two_hundred_sign_ups_in_a_rush_without_an_error(served):
     assert failures == []
     assert len(database.signups(name_like="rush %")) == RUSH
     assert elapsed < 60
+    # How fast each POST answered is a figure, not a check: bench/throughput.py measures it
+    # alone on the machine, where a neighbouring test cannot slow it down.
     p95 = sorted(latencies)[int(RUSH * 0.95) - 1]
     print(f"\n{RUSH} sign-ups in {elapsed:.1f} s, p95 of the sign-up POST {p95 * 1000:.0f} ms")
-    if is_sqlite(database.url):
-        assert p95 < 0.250
 
 
 def test_one_form_sent_to_two_processes_makes_one_sign_up(served):
