@@ -10,6 +10,8 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+from kiosk.serving import make_server
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -79,6 +81,29 @@ class ServerProcess:
         if self.process and self.process.poll() is None:
             self.process.terminate()
             self.process.wait(10)
+
+
+class ServerThread:
+    """`app` under waitress, as `flask serve` runs it, in a thread of the test process."""
+
+    def __init__(self, app, threads=4, **options):
+        self.server = make_server(app, host="127.0.0.1", port=0, threads=threads, **options)
+        self.port = self.server.effective_port
+        self.url = f"http://127.0.0.1:{self.port}"
+        self._thread = threading.Thread(target=self.server.run, daemon=True)
+        self._thread.start()
+
+    def stop(self):
+        """Close the sockets from the server's own loop: closed from here, they could vanish
+        under the select() it is waiting in. With no socket left, the loop ends."""
+
+        def close_all():
+            for dispatcher in list(self.server._map.values()):
+                dispatcher.close()
+
+        self.server.trigger.pull_trigger(close_all)
+        self._thread.join(timeout=10)
+        self.server.task_dispatcher.shutdown()
 
 
 def all_at_once(jobs):

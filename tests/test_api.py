@@ -1,7 +1,6 @@
 import http.client
-import threading
 
-from kiosk.serving import make_server
+from tests.processes import ServerThread
 
 
 def test_snapshot_has_the_keys_the_kiosk_reads(client):
@@ -34,10 +33,9 @@ def test_snapshot_speaks_the_language_asked_for(client):
 def test_a_kiosk_keeps_its_connection_across_polls_that_find_nothing_new(app):
     """Under waitress, as `flask serve` runs it: a 304 ends with its headers, so the
     kiosk's next poll goes over the same connection instead of opening a new one."""
-    server = make_server(app, host="127.0.0.1", port=0, threads=2)
-    threading.Thread(target=server.run, daemon=True).start()
+    server = ServerThread(app, threads=2)
     try:
-        kiosk = http.client.HTTPConnection("127.0.0.1", server.effective_port, timeout=5)
+        kiosk = http.client.HTTPConnection("127.0.0.1", server.port, timeout=5)
         kiosk.request("GET", "/api/v1/kiosk")
         first = kiosk.getresponse()
         first.read()
@@ -61,4 +59,4 @@ def test_a_kiosk_keeps_its_connection_across_polls_that_find_nothing_new(app):
         last = kiosk.getresponse()
         assert last.status == 304 and last.will_close
     finally:
-        server.close()
+        server.stop()

@@ -11,8 +11,8 @@ from sqlalchemy import create_engine, text
 
 from kiosk.auth.models import FailedLogin, User, utcnow
 from kiosk.extensions import db
-from kiosk.serving import make_server
 from tests.databases import fresh_database_url, is_sqlite
+from tests.processes import ServerThread
 
 
 def test_create_user_makes_a_working_login(app, runner, client):
@@ -74,9 +74,8 @@ def test_purge_deletes_old_failed_logins_only(app, runner):
 
 
 def test_backup_while_the_server_writes_is_consistent(app, tmp_path):
-    server = make_server(app, host="127.0.0.1", port=0, threads=4)
-    threading.Thread(target=server.run, daemon=True).start()
-    url = f"http://127.0.0.1:{server.effective_port}/admin/login"
+    server = ServerThread(app)
+    url = f"{server.url}/admin/login"
     writing = threading.Event()
     stop = threading.Event()
 
@@ -102,7 +101,7 @@ def test_backup_while_the_server_writes_is_consistent(app, tmp_path):
     )
     stop.set()
     writer.join()
-    server.close()
+    server.stop()
     assert result.returncode == 0, result.stderr
     if is_sqlite(app.config["SQLALCHEMY_DATABASE_URI"]):
         copy = sqlite3.connect(out)

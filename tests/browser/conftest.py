@@ -5,7 +5,6 @@ Under CI=true a missing Chromium fails the run; elsewhere the browser tests skip
 
 import os
 import shutil
-import threading
 from pathlib import Path
 
 import pytest
@@ -13,8 +12,8 @@ import pytest
 from kiosk import create_app
 from kiosk.auth.models import User
 from kiosk.extensions import db
-from kiosk.serving import make_server
 from tests.databases import fresh_database_url
+from tests.processes import ServerThread
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 SHOTS = Path(__file__).resolve().parents[2] / "test-output" / "screenshots"
@@ -59,9 +58,8 @@ class LiveServer:
         }
         config.update(settings)
         self.app = create_app(config)
-        self.server = make_server(self.app, host="127.0.0.1", port=0, threads=8)
-        self.url = f"http://127.0.0.1:{self.server.effective_port}"
-        threading.Thread(target=self.server.run, daemon=True).start()
+        self.server = ServerThread(self.app, threads=8)
+        self.url = self.server.url
 
     def setup_database(self):
         """Migrate, add the demo content and a staff login known to the tests."""
@@ -77,7 +75,7 @@ class LiveServer:
         return self
 
     def close(self):
-        self.server.close()
+        self.server.stop()
         with self.app.app_context():
             db.engine.dispose()
 

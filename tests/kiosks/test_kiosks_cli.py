@@ -59,23 +59,20 @@ def test_serve_shows_no_link_without_the_demo(demo_app, monkeypatch):
 
 def test_behind_a_proxy_waitress_passes_the_forwarded_address_on(make_app):
     """The whole chain of `flask serve`: waitress, then ProxyFix with KIOSK_PROXY_HOPS=1."""
-    import threading
     import urllib.request
 
-    from waitress.server import create_server
-
     from kiosk.cli import waitress_options
+    from tests.processes import ServerThread
 
     app = make_app(KIOSK_TRUSTED_NETWORKS="10.20.0.0/16", KIOSK_PROXY_HOPS=1)
-    server = create_server(app, host="127.0.0.1", port=0, **waitress_options(app.config))
-    threading.Thread(target=server.run, daemon=True).start()
+    server = ServerThread(app, **waitress_options(app.config))
     try:
         poll = urllib.request.Request(
-            f"http://127.0.0.1:{server.effective_port}/api/v1/kiosk?kiosk=hall",
+            f"{server.url}/api/v1/kiosk?kiosk=hall",
             headers={"X-Forwarded-For": "10.20.3.4"},  # what the proxy in front adds
         )
         assert urllib.request.urlopen(poll).status == 200
     finally:
-        server.close()
+        server.stop()
     with app.app_context():
         assert rules.find_by_name("hall").last_address == "10.20.3.4"
