@@ -53,6 +53,18 @@ def test_pages_forbid_other_hosts_and_framing(client):
     assert response.headers["Cache-Control"] == "private, no-cache"
 
 
+def test_a_screen_that_only_shows_sets_no_cookie(client):
+    """Only screens whose taps post (notices, board, voice) carry a CSRF token, and so a
+    session cookie; a passer-by at the kiosk's home, photos or café is handed none."""
+    for path in ("/kiosk/", "/kiosk/photos", "/kiosk/cafe", "/kiosk/team"):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert response.headers.getlist("Set-Cookie") == [], path
+        assert 'name="csrf-token"' not in response.text, path
+    for path in ("/kiosk/notices", "/kiosk/board", "/kiosk/voice"):
+        assert 'name="csrf-token"' in client.get(path).text, path
+
+
 def test_healthz_answers_with_the_database_reachable(client):
     response = client.get("/healthz")
     assert response.status_code == 200
