@@ -31,6 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 SECONDS = float(os.environ.get("BENCH_SECONDS", 4))
 CLIENTS = 4
+ROUNDS = 3
 
 BARE_APP = """
 from flask import Flask
@@ -206,19 +207,20 @@ def main():
         bare, bare_port = start_bare(folder)
         try:
             warm_up(our_port)
-            bare_rps = requests_per_second(bare_port, "/")
+            requests_per_second(bare_port, "/")  # the bare app warms up too
             etag = etag_of(our_port, "/api/v1/kiosk")
-            rows = [
-                ("GET /api/v1/kiosk (200)", requests_per_second(our_port, "/api/v1/kiosk"), 0.5),
-                (
-                    "GET /api/v1/kiosk (304)",
-                    requests_per_second(
-                        our_port, "/api/v1/kiosk", {"If-None-Match": etag}, expect=304
-                    ),
-                    0.8,
-                ),
-                ("GET /kiosk/", requests_per_second(our_port, "/kiosk/"), 0.3),
+            measures = [
+                ("GET /api/v1/kiosk (200)", "/api/v1/kiosk", None, 200, 0.5),
+                ("GET /api/v1/kiosk (304)", "/api/v1/kiosk", {"If-None-Match": etag}, 304, 0.8),
+                ("GET /kiosk/", "/kiosk/", None, 200, 0.3),
             ]
+            # Bare and ours take turns, ROUNDS times: a slow moment of a shared machine then
+            # weighs on one round's pair, and the median round is printed.
+            rounds = []
+            for _ in range(ROUNDS):
+                bare_rps = requests_per_second(bare_port, "/")
+                ours_rps = [requests_per_second(our_port, *m[1:4]) for m in measures]
+                rounds.append((bare_rps, ours_rps))
             memory = rss_mb(ours.pid)
             weights = phone_page_weight(our_port)
             p95, errors = signup_rush(our_port, 200, 12)
@@ -226,11 +228,14 @@ def main():
         finally:
             ours.terminate()
             bare.terminate()
+    bare_rps = statistics.median(bare for bare, _ in rounds)
     print(
-        f"bare Flask under waitress: {bare_rps:.0f} requests/s ({CLIENTS} clients, {SECONDS:.0f} s)"
+        f"bare Flask under waitress: {bare_rps:.0f} requests/s "
+        f"({CLIENTS} clients, {SECONDS:.0f} s, median of {ROUNDS} rounds)"
     )
-    for name, rps, target in rows:
-        ratio = rps / bare_rps
+    for index, (name, _, _, _, target) in enumerate(measures):
+        rps = statistics.median(ours[index] for _, ours in rounds)
+        ratio = statistics.median(ours[index] / bare for bare, ours in rounds)
         verdict = "ok" if ratio >= target else "BELOW TARGET"
         print(f"{name}: {rps:.0f} requests/s = {ratio:.2f}x bare (target >= {target}x) {verdict}")
     verdict = "ok" if memory <= 90 else "ABOVE TARGET"
