@@ -1,4 +1,5 @@
-"""Real server processes for tests of what must hold across processes and crashes."""
+"""Real servers for tests: `flask serve` processes, for what must hold across processes and
+crashes, and waitress in a thread of the test process."""
 
 import os
 import socket
