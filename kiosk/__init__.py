@@ -12,13 +12,17 @@ from sqlalchemy.engine import Engine
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from kiosk import config as settings
-from kiosk.extensions import babel, csrf, db, login_manager, migrate
+from kiosk.extensions import babel, csrf, db, login_manager
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def create_app(test_config=None):
-    """The application factory: configuration, extensions, blueprints, CLI."""
+def create_app(test_config=None, *, with_migrations=True):
+    """The application factory: configuration, extensions, blueprints, CLI.
+
+    A server alone (`python -m kiosk`) passes with_migrations=False: Flask-Migrate brings
+    Alembic, 10 MB of a small school machine's memory, for commands a server never runs.
+    """
     app = Flask(
         __name__,
         instance_path=os.environ.get("KIOSK_INSTANCE_PATH") or str(ROOT / "instance"),
@@ -35,7 +39,7 @@ def create_app(test_config=None):
         hops = app.config["KIOSK_PROXY_HOPS"]
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
 
-    _init_extensions(app)
+    _init_extensions(app, with_migrations)
     _register_blueprints(app)
     _add_template_helpers(app)
     app.after_request(_security_headers)
@@ -48,11 +52,14 @@ def create_app(test_config=None):
     return app
 
 
-def _init_extensions(app):
+def _init_extensions(app, with_migrations):
     from kiosk import i18n
 
     db.init_app(app)
-    migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
+    if with_migrations:
+        from flask_migrate import Migrate
+
+        Migrate(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
     babel.init_app(app, locale_selector=i18n.select_locale, default_locale=i18n.DEFAULT)
     csrf.init_app(app)
     login_manager.init_app(app)

@@ -8,7 +8,6 @@ from pathlib import Path
 import click
 from flask import current_app
 from flask.cli import with_appcontext
-from flask_migrate import upgrade
 from sqlalchemy.engine import make_url
 
 from kiosk import clock, retention
@@ -29,6 +28,8 @@ def register(app):
 @with_appcontext
 def init_db():
     """Create or upgrade the database to the newest schema."""
+    from flask_migrate import upgrade  # here, not at the top: `python -m kiosk` loads this module
+
     upgrade()
     click.echo("Database ready.")
 
@@ -123,7 +124,6 @@ def serve(threads):
     from kiosk import serving
 
     config = current_app.config
-    host, port = config["KIOSK_HOST"], config["KIOSK_PORT"]
     base = _base_url(config)
     click.echo(f"Kiosk:  {base}/kiosk/")
     click.echo(f"Phone:  {base}/m/interpreter")
@@ -132,12 +132,4 @@ def serve(threads):
     if login_file.exists():
         click.echo(f"Demo admin login: {login_file.read_text().strip()}")
     _echo_pairing_link(config)
-    app = current_app._get_current_object()
-    retention.run_daily(app)
-    serving.serve(app, host=host, port=port, threads=threads, **waitress_options(config))
-
-
-def waitress_options(config):
-    """Waitress drops X-Forwarded-* from every peer by default; with KIOSK_PROXY_HOPS set the
-    headers must reach ProxyFix (create_app), which takes exactly that many hops from them."""
-    return {"ident": "Schoolpoort", "clear_untrusted_proxy_headers": not config["KIOSK_PROXY_HOPS"]}
+    serving.become_server(threads)

@@ -7,9 +7,14 @@ its headers and HTTP/1.1 lets the connection stay open. The kiosk would then
 open a new connection for every poll; this task keeps it.
 """
 
+import os
+import sys
+
 from waitress.channel import HTTPChannel
 from waitress.server import create_server
 from waitress.task import WSGITask
+
+from kiosk import retention
 
 
 class _BodylessKeepsAlive(WSGITask):
@@ -33,3 +38,26 @@ def make_server(app, **options):
 def serve(app, **options):
     """Serve `app` until the process ends."""
     make_server(app, **options).run()
+
+
+def waitress_options(config):
+    """Waitress drops X-Forwarded-* from every peer by default; with KIOSK_PROXY_HOPS set the
+    headers must reach ProxyFix (create_app), which takes exactly that many hops from them."""
+    return {"ident": "Schoolpoort", "clear_untrusted_proxy_headers": not config["KIOSK_PROXY_HOPS"]}
+
+
+def serve_app(app, threads):
+    """What `python -m kiosk` does: purge daily, and serve on KIOSK_HOST:KIOSK_PORT."""
+    retention.run_daily(app)
+    config = app.config
+    host, port = config["KIOSK_HOST"], config["KIOSK_PORT"]
+    serve(app, host=host, port=port, threads=threads, **waitress_options(config))
+
+
+def become_server(threads):
+    """Go on as `python -m kiosk`, in this same process, so a service manager's signals
+    still reach it. The Flask CLI has imported every plugin's commands, Flask-Migrate's
+    Alembic among them: 10 MB that a server never uses."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os.execv(sys.executable, [sys.executable, "-m", "kiosk", f"--threads={threads}"])

@@ -6,13 +6,14 @@ import threading
 import urllib.parse
 import urllib.request
 from datetime import timedelta
+from pathlib import Path
 
 from sqlalchemy import create_engine, text
 
 from kiosk.auth.models import FailedLogin, User, utcnow
 from kiosk.extensions import db
 from tests.databases import fresh_database_url, is_sqlite
-from tests.processes import ServerThread
+from tests.processes import ROOT, ServerProcess, ServerThread
 
 
 def test_create_user_makes_a_working_login(app, runner, client):
@@ -117,3 +118,27 @@ def test_backup_while_the_server_writes_is_consistent(app, tmp_path):
             assert connection.execute(text('select count(*) from "user"')).scalar() == 1
             assert connection.execute(text("select count(*) from failed_login")).scalar() > 0
         engine.dispose()
+
+
+def test_flask_serve_goes_on_as_a_server_without_the_migration_tools(tmp_path):
+    """`flask serve` prints its addresses, then becomes `python -m kiosk` in the same
+    process: Alembic, which only the database commands need, stays out of its memory."""
+    server = ServerProcess(tmp_path / "instance", fresh_database_url(tmp_path))
+    server.flask("init-db")
+    server.start()
+    try:
+        command = Path(f"/proc/{server.process.pid}/cmdline").read_bytes().split(b"\0")
+        assert command[1:4] == [b"-m", b"kiosk", b"--threads=8"]  # what `ps` shows
+        assert urllib.request.urlopen(f"{server.url}/kiosk/").status == 200
+    finally:
+        server.stop()
+    server_alone = "import sys; from kiosk import create_app; create_app(with_migrations=False)"
+    loaded = subprocess.run(
+        [sys.executable, "-c", f"{server_alone}; print('alembic' in sys.modules)"],
+        env=server.env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert loaded.stdout.strip() == "False"

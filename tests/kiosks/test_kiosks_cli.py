@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from kiosk import create_app, retention, serving
+from kiosk import create_app, serving
 from kiosk.audit import AuditEntry
 from kiosk.extensions import db
 from kiosk.kiosks import rules
@@ -22,8 +22,7 @@ def demo_app(tmp_path, monkeypatch):
 
 def serve_output(app, monkeypatch):
     """What `flask serve` prints before it starts serving."""
-    monkeypatch.setattr(serving, "serve", lambda *args, **kwargs: None)
-    monkeypatch.setattr(retention, "run_daily", lambda app: None)
+    monkeypatch.setattr(serving, "become_server", lambda threads: None)
     result = app.test_cli_runner().invoke(args=["serve"])
     assert result.exit_code == 0, result.output
     return result.output
@@ -61,7 +60,7 @@ def test_behind_a_proxy_waitress_passes_the_forwarded_address_on(make_app):
     """The whole chain of `flask serve`: waitress, then ProxyFix with KIOSK_PROXY_HOPS=1."""
     import urllib.request
 
-    from kiosk.cli import waitress_options
+    from kiosk.serving import waitress_options
     from tests.processes import ServerThread
 
     app = make_app(KIOSK_TRUSTED_NETWORKS="10.20.0.0/16", KIOSK_PROXY_HOPS=1)
