@@ -1,4 +1,4 @@
-"""Waitress, as `flask serve` and the tests run it.
+"""Waitress, as `flask serve` (become `python -m kiosk`) and the tests run it.
 
 Every kiosk asks for the snapshot every few seconds and nearly always hears
 `304 Not Modified`. Waitress 3.0 closes the connection after each 304 (and 204)
