@@ -219,7 +219,10 @@ def main():
             rounds = []
             for _ in range(ROUNDS):
                 bare_rps = requests_per_second(bare_port, "/")
-                ours_rps = [requests_per_second(our_port, *m[1:4]) for m in measures]
+                ours_rps = [
+                    requests_per_second(our_port, path, headers, expect)
+                    for _, path, headers, expect, _ in measures
+                ]
                 rounds.append((bare_rps, ours_rps))
             memory = rss_mb(ours.pid)
             weights = phone_page_weight(our_port)
