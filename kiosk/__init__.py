@@ -7,6 +7,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 from flask import Flask, request, url_for
+from flask.sessions import SecureCookieSessionInterface
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from werkzeug.middleware.proxy_fix import ProxyFix
@@ -39,6 +40,7 @@ def create_app(test_config=None, *, with_migrations=True):
         hops = app.config["KIOSK_PROXY_HOPS"]
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
 
+    app.session_interface = _SessionOnlyWithCookie()
     _init_extensions(app, with_migrations)
     _register_blueprints(app)
     _add_template_helpers(app)
@@ -145,17 +147,35 @@ def _add_template_helpers(app):
     app.jinja_env.add_extension("jinja2.ext.do")
 
 
-def _security_headers(response):
-    response.headers.setdefault(
-        "Content-Security-Policy",
+class _SessionOnlyWithCookie(SecureCookieSessionInterface):
+    """Flask's session, without building its signer for a request that brings no session
+    cookie: every kiosk poll and most phone pages, which start from an empty session."""
+
+    def open_session(self, app, request):
+        if app.secret_key and not request.cookies.get(self.get_cookie_name(app)):
+            return self.session_class()
+        return super().open_session(app, request)
+
+
+SECURITY_HEADERS = {
+    "Content-Security-Policy": (
         "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
         "script-src 'self'; connect-src 'self'; media-src 'self'; object-src 'none'; "
-        "base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
-    )
-    response.headers.setdefault("X-Content-Type-Options", "nosniff")
-    response.headers.setdefault("Referrer-Policy", "same-origin")
-    response.headers.setdefault("X-Frame-Options", "DENY")
+        "base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+    ),
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+    "X-Frame-Options": "DENY",
+}
+
+
+def _security_headers(response):
+    """Every response gets the security headers that its view did not set itself."""
+    present = {name.lower() for name, _ in response.headers}
+    for name, value in SECURITY_HEADERS.items():
+        if name.lower() not in present:
+            response.headers.add(name, value)
     # A page may be rendered for one of the school's screens: no shared cache keeps it.
-    if response.mimetype == "text/html" and "Cache-Control" not in response.headers:
+    if response.mimetype == "text/html" and "cache-control" not in present:
         response.headers["Cache-Control"] = "private, no-cache"
     return response

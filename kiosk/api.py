@@ -1,5 +1,6 @@
 from flask import Blueprint, Response, current_app, request
 from sqlalchemy import text
+from werkzeug.http import quote_etag
 
 from kiosk import i18n, snapshot
 from kiosk.extensions import db
@@ -16,12 +17,12 @@ def kiosk_snapshot():
     # The ETag is the content's hash, so every process gives the same one; a kiosk
     # that has this snapshot already hears 304 with no body.
     unchanged = request.if_none_match.contains(etag)
-    response = Response(b"" if unchanged else body, 304 if unchanged else 200)
-    response.mimetype = "application/json"
-    response.set_etag(etag)
-    response.headers["Cache-Control"] = "no-cache"
-    response.headers["Vary"] = "Cookie"
-    return response
+    return Response(
+        b"" if unchanged else body,
+        304 if unchanged else 200,
+        headers={"ETag": quote_etag(etag), "Cache-Control": "no-cache", "Vary": "Cookie"},
+        mimetype="application/json",
+    )
 
 
 @bp.get("/healthz")

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from babel import Locale
 from flask import current_app, request, url_for
 from flask_babel import get_locale
 
@@ -45,32 +46,49 @@ BY_CODE = {language.code: language for language in LANGUAGES}
 
 
 @cache
-def _catalogue_codes(translations_dir: str) -> frozenset[str]:
+def _codes(translations_dir: str) -> frozenset[str]:
+    """The codes of the languages that have a catalogue, and Dutch."""
     folder = Path(translations_dir)
-    return frozenset(p.parent.parent.name for p in folder.glob("*/LC_MESSAGES/messages.po"))
+    found = {p.parent.parent.name for p in folder.glob("*/LC_MESSAGES/messages.po")}
+    return frozenset(found & BY_CODE.keys() | {DEFAULT})
+
+
+def _available_codes():
+    return _codes(current_app.config["BABEL_TRANSLATION_DIRECTORIES"])
 
 
 def available() -> list[Language]:
     """The languages that have a catalogue, Dutch always among them."""
-    codes = _catalogue_codes(current_app.config["BABEL_TRANSLATION_DIRECTORIES"])
-    return [lang for lang in LANGUAGES if lang.code in codes or lang.code == DEFAULT]
+    codes = _available_codes()
+    return [lang for lang in LANGUAGES if lang.code in codes]
 
 
 def _known(code):
-    return code if code and code in {lang.code for lang in available()} else None
+    return code if code in _available_codes() else None
 
 
-def select_locale() -> str:
-    """Flask-Babel's locale selector."""
+@cache
+def _locale(code: str) -> Locale:
+    return Locale.parse(code)
+
+
+def select_locale() -> Locale:
+    """Flask-Babel's locale selector. It hands Flask-Babel a parsed Locale, which it
+    would otherwise parse again on every request, each kiosk poll among them."""
+    return _locale(_selected_code(request))
+
+
+def _selected_code(request) -> str:
     asked = _known(request.args.get("lang"))
     if asked:
         return asked
-    if request.path.startswith("/kiosk") or request.path.startswith("/api/v1/kiosk"):
+    path = request.path
+    if path.startswith(("/kiosk", "/api/v1/kiosk")):
         return DEFAULT
     remembered = _known(request.cookies.get(COOKIE))
     if remembered:
         return remembered
-    if request.path.startswith("/m/") or request.path.startswith("/api/"):
+    if path.startswith(("/m/", "/api/")):
         best = request.accept_languages.best_match([lang.code for lang in available()])
         if best:
             return best
@@ -79,14 +97,17 @@ def select_locale() -> str:
 
 def current() -> Language:
     """The Language of this request."""
-    return BY_CODE.get(str(get_locale()), BY_CODE[DEFAULT])
+    locale = get_locale()
+    return BY_CODE.get(locale.language if locale else DEFAULT, BY_CODE[DEFAULT])
 
 
 def remember_choice(response):
     """On phone and admin pages, keep an explicit `?lang=` in a cookie; the kiosk and its
     snapshot polls follow `?lang=` alone and get no cookie."""
+    if request.path.startswith(("/kiosk", "/api/")):
+        return response
     asked = _known(request.args.get("lang"))
-    if asked and not request.path.startswith(("/kiosk", "/api/")):
+    if asked:
         response.set_cookie(COOKIE, asked, max_age=365 * 24 * 3600, samesite="Lax")
     return response
 

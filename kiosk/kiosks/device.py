@@ -79,8 +79,10 @@ def renew_cookie(response):
     from flask import request
 
     payload = request.environ.get(_RENEW)
+    if payload is None:
+        return response
     already_set = any(h.startswith(COOKIE + "=") for h in response.headers.getlist("Set-Cookie"))
-    if payload and not already_set:
+    if not already_set:
         set_cookie(response, request, payload["id"], payload["key"])
     return response
 
