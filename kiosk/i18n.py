@@ -75,10 +75,10 @@ def _locale(code: str) -> Locale:
 def select_locale() -> Locale:
     """Flask-Babel's locale selector. It hands Flask-Babel a parsed Locale, which it
     would otherwise parse again on every request, each kiosk poll among them."""
-    return _locale(_selected_code(request))
+    return _locale(_selected_code())
 
 
-def _selected_code(request) -> str:
+def _selected_code() -> str:
     asked = _known(request.args.get("lang"))
     if asked:
         return asked
