@@ -35,11 +35,6 @@ def make_server(app, **options):
     return server
 
 
-def serve(app, **options):
-    """Serve `app` until the process ends."""
-    make_server(app, **options).run()
-
-
 def waitress_options(config):
     """Waitress drops X-Forwarded-* from every peer by default; with KIOSK_PROXY_HOPS set the
     headers must reach ProxyFix (create_app), which takes exactly that many hops from them."""
@@ -51,7 +46,7 @@ def serve_app(app, threads):
     retention.run_daily(app)
     config = app.config
     host, port = config["KIOSK_HOST"], config["KIOSK_PORT"]
-    serve(app, host=host, port=port, threads=threads, **waitress_options(config))
+    make_server(app, host=host, port=port, threads=threads, **waitress_options(config)).run()
 
 
 def become_server(threads):
