@@ -64,6 +64,15 @@ def _init_extensions(app, with_migrations):
         Migrate(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
     babel.init_app(app, locale_selector=i18n.select_locale, default_locale=i18n.DEFAULT)
     csrf.init_app(app)
+
+    @app.before_request
+    def check_csrf():
+        """Flask-WTF's check, on the requests to a view that can change something: every
+        kiosk poll and page view is a GET, and skips its work."""
+        changes = request.method in app.config["WTF_CSRF_METHODS"]
+        if changes and request.endpoint and app.config["WTF_CSRF_ENABLED"]:
+            csrf.protect()
+
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
     login_manager.login_message = None

@@ -13,7 +13,7 @@ bp = Blueprint("api", __name__)
 @bp.get("/api/v1/kiosk")
 def kiosk_snapshot():
     heartbeat(request)  # the poll is each kiosk's sign of life for /admin/kiosks
-    body, etag = snapshot.serialised(i18n.current().code, is_school_screen(request))
+    body, etag = snapshot.serialised(i18n.selected_code(), is_school_screen(request))
     # The ETag is the content's hash, so every process gives the same one; a kiosk
     # that has this snapshot already hears 304 with no body.
     unchanged = request.if_none_match.contains(etag)

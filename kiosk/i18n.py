@@ -75,10 +75,12 @@ def _locale(code: str) -> Locale:
 def select_locale() -> Locale:
     """Flask-Babel's locale selector. It hands Flask-Babel a parsed Locale, which it
     would otherwise parse again on every request, each kiosk poll among them."""
-    return _locale(_selected_code())
+    return _locale(selected_code())
 
 
-def _selected_code() -> str:
+def selected_code() -> str:
+    """The code of this request's language, without Flask-Babel's per-request state:
+    what a kiosk's snapshot poll, which translates nothing, needs."""
     asked = _known(request.args.get("lang"))
     if asked:
         return asked
