@@ -6,7 +6,7 @@ from functools import cache
 from pathlib import Path
 from urllib.parse import urlencode
 
-from flask import Flask, request, url_for
+from flask import Flask, current_app, request, url_for
 from flask.sessions import SecureCookieSessionInterface
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
@@ -64,15 +64,7 @@ def _init_extensions(app, with_migrations):
         Migrate(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
     babel.init_app(app, locale_selector=i18n.select_locale, default_locale=i18n.DEFAULT)
     csrf.init_app(app)
-
-    @app.before_request
-    def check_csrf():
-        """Flask-WTF's check, on the requests to a view that can change something: every
-        kiosk poll and page view is a GET, and skips its work."""
-        changes = request.method in app.config["WTF_CSRF_METHODS"]
-        if changes and request.endpoint and app.config["WTF_CSRF_ENABLED"]:
-            csrf.protect()
-
+    app.before_request(_check_csrf)
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
     login_manager.login_message = None
@@ -164,6 +156,15 @@ class _SessionOnlyWithCookie(SecureCookieSessionInterface):
         if app.secret_key and not request.cookies.get(self.get_cookie_name(app)):
             return self.session_class()
         return super().open_session(app, request)
+
+
+def _check_csrf():
+    """Flask-WTF's check, on the requests to a view that can change something: every kiosk
+    poll and page view is a GET, and skips its work (WTF_CSRF_CHECK_DEFAULT is off)."""
+    config = current_app.config
+    changes = request.method in config["WTF_CSRF_METHODS"]
+    if changes and request.endpoint and config["WTF_CSRF_ENABLED"]:
+        csrf.protect()
 
 
 SECURITY_HEADERS = {
