@@ -179,7 +179,14 @@ SECURITY_HEADERS = {
 
 
 def _security_headers(response):
-    """Every response gets the security headers that its view did not set itself."""
+    """Every response gets the security headers that its view did not set itself.
+
+    A 304 has no body for them to protect: the browser keeps the headers of the response
+    it already has (RFC 9110, 15.4.5), and every kiosk poll that finds nothing new saves
+    their 330 bytes.
+    """
+    if response.status_code == 304:
+        return response
     present = {name.lower() for name, _ in response.headers}
     for name, value in SECURITY_HEADERS.items():
         if name.lower() not in present:

@@ -15,6 +15,13 @@ def test_snapshot_answers_304_to_its_own_etag(client):
     again = client.get("/api/v1/kiosk", headers={"If-None-Match": etag})
     assert again.status_code == 304
     assert again.data == b""
+    # What a cache needs to keep its copy, and no more (RFC 9110, 15.4.5): the kiosk's
+    # browser keeps the security headers of the answer it already has.
+    assert again.headers["ETag"] == etag
+    assert again.headers["Vary"] == "Cookie"
+    assert again.headers["Cache-Control"] == "no-cache"
+    assert "Content-Security-Policy" not in again.headers
+    assert "Content-Security-Policy" in first.headers
 
 
 def test_snapshot_etag_is_the_same_for_every_process(make_app):
