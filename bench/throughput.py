@@ -29,9 +29,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
-SECONDS = float(os.environ.get("BENCH_SECONDS", 4))
+SECONDS = float(os.environ.get("BENCH_SECONDS", 2))
 CLIENTS = 4
-ROUNDS = 3
+ROUNDS = 5
 
 BARE_APP = """
 from flask import Flask
@@ -233,16 +233,14 @@ def main():
                     None,
                 ),
             ]
-            # Bare and ours take turns, ROUNDS times: a slow moment of a shared machine then
-            # weighs on one round's pair, and the median round is printed.
-            rounds = []
+            # Each measure of ours runs right after one of the bare app, ROUNDS times: a slow
+            # moment of a shared machine then weighs on one pair, and the median pair counts.
+            pairs = [[] for _ in measures]
             for _ in range(ROUNDS):
-                bare_rps = requests_per_second(bare_port, "/")
-                ours_rps = [
-                    requests_per_second(our_port, path, headers, expect)
-                    for _, path, headers, expect, _ in measures
-                ]
-                rounds.append((bare_rps, ours_rps))
+                for index, (_, path, headers, expect, _) in enumerate(measures):
+                    bare_rps = requests_per_second(bare_port, "/")
+                    ours_rps = requests_per_second(our_port, path, headers, expect)
+                    pairs[index].append((bare_rps, ours_rps))
             memory = rss_mb(ours.pid)
             weights = phone_page_weight(our_port)
             p95, errors = signup_rush(our_port, 200, 12)
@@ -250,14 +248,14 @@ def main():
         finally:
             ours.terminate()
             bare.terminate()
-    bare_rps = statistics.median(bare for bare, _ in rounds)
+    bare_rps = statistics.median(bare for runs in pairs for bare, _ in runs)
     print(
         f"bare Flask under waitress: {bare_rps:.0f} requests/s "
-        f"({CLIENTS} clients, {SECONDS:.0f} s, median of {ROUNDS} rounds)"
+        f"({CLIENTS} clients, {SECONDS:.0f} s, median of {ROUNDS} pairs per measure)"
     )
-    for index, (name, _, _, _, target) in enumerate(measures):
-        rps = statistics.median(ours[index] for _, ours in rounds)
-        ratio = statistics.median(ours[index] / bare for bare, ours in rounds)
+    for (name, _, _, _, target), runs in zip(measures, pairs, strict=True):
+        rps = statistics.median(ours for _, ours in runs)
+        ratio = statistics.median(ours / bare for bare, ours in runs)
         if target is None:
             verdict = "(no target)"
         else:
