@@ -64,7 +64,7 @@ def available() -> list[Language]:
 
 
 def _known(code):
-    return code if code in _available_codes() else None
+    return code if code and code in _available_codes() else None
 
 
 @cache
@@ -81,7 +81,8 @@ def select_locale() -> Locale:
 def selected_code() -> str:
     """The code of this request's language, without Flask-Babel's per-request state:
     what a kiosk's snapshot poll, which translates nothing, needs."""
-    asked = _known(request.args.get("lang"))
+    # `in` first: for a key that most requests lack, get() raises and catches a KeyError.
+    asked = "lang" in request.args and _known(request.args["lang"])
     if asked:
         return asked
     path = request.path

@@ -39,11 +39,10 @@ def set_cookie(response, request, kiosk_id, secret):
 
 
 def _from_cookie(request):
-    raw = request.cookies.get(COOKIE)
-    if not raw:
+    if COOKIE not in request.cookies:  # most polls: get() would raise and catch a KeyError
         return None
     try:
-        payload, signed_at = _serializer().loads(raw, return_timestamp=True)
+        payload, signed_at = _serializer().loads(request.cookies[COOKIE], return_timestamp=True)
     except BadSignature:
         return None
     if not isinstance(payload, dict):
@@ -64,9 +63,10 @@ def _from_cookie(request):
 
 def paired_kiosk(request) -> Kiosk | None:
     """The paired kiosk this request comes from, or None; asked of the database once a request."""
-    if _FOUND not in request.environ:
-        request.environ[_FOUND] = _from_cookie(request)
-    return request.environ[_FOUND]
+    environ = request.environ
+    if _FOUND not in environ:
+        environ[_FOUND] = _from_cookie(request)
+    return environ[_FOUND]
 
 
 def is_paired_kiosk(request) -> bool:
@@ -95,8 +95,10 @@ def heartbeat(request):
         address = request.remote_addr or ""
         if kiosk is None and from_trusted_network(request):
             kiosk = _named_kiosk(request.args.get("kiosk") or "gate", address)
+        if kiosk is None:
+            return
         now = utcnow()
-        if kiosk is None or not rules.heartbeat_due(kiosk.last_seen_at, now):
+        if not rules.heartbeat_due(kiosk.last_seen_at, now):
             return
         # The condition makes one process of many write, however many poll at once.
         db.session.execute(
