@@ -81,8 +81,7 @@ def select_locale() -> Locale:
 def selected_code() -> str:
     """The code of this request's language, without Flask-Babel's per-request state:
     what a kiosk's snapshot poll, which translates nothing, needs."""
-    # `in` first: for a key that most requests lack, get() raises and catches a KeyError.
-    asked = "lang" in request.args and _known(request.args["lang"])
+    asked = _known(request.args.get("lang"))
     if asked:
         return asked
     path = request.path

@@ -39,10 +39,11 @@ def set_cookie(response, request, kiosk_id, secret):
 
 
 def _from_cookie(request):
-    if COOKIE not in request.cookies:  # most polls: get() would raise and catch a KeyError
+    raw = request.cookies.get(COOKIE)
+    if not raw:
         return None
     try:
-        payload, signed_at = _serializer().loads(request.cookies[COOKIE], return_timestamp=True)
+        payload, signed_at = _serializer().loads(raw, return_timestamp=True)
     except BadSignature:
         return None
     if not isinstance(payload, dict):
