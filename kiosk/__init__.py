@@ -6,26 +6,59 @@ from functools import cache
 from pathlib import Path
 from urllib.parse import urlencode
 
-from flask import Flask, Request, current_app, request, url_for
-from flask.sessions import SecureCookieSessionInterface
+from flask import Flask, request, url_for
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
-from werkzeug.datastructures import ImmutableMultiDict
 from werkzeug.middleware.proxy_fix import ProxyFix
 
+from kiosk import (
+    admin,
+    auth,
+    board,
+    cafe,
+    device,
+    help,
+    home,
+    interpreter,
+    kiosks,
+    notices,
+    photos,
+    team,
+    urgent,
+    voice,
+)
 from kiosk import config as settings
 from kiosk.extensions import babel, csrf, db, login_manager
 
 ROOT = Path(__file__).resolve().parent.parent
 
+# Every capability, in the order they start: the admin menu and `flask demo` follow it.
+# A new capability is a folder with `init_app(app)` and one line here.
+CAPABILITIES = (
+    auth,
+    admin,
+    home,
+    notices,
+    board,
+    photos,
+    cafe,
+    interpreter,
+    team,
+    voice,
+    help,
+    urgent,
+    kiosks,
+    device,
+)
+
 
 def create_app(test_config=None, *, with_migrations=True):
-    """The application factory: configuration, extensions, blueprints, CLI.
+    """The application factory: configuration, extensions, capabilities, CLI.
 
     A server alone (`python -m kiosk`) passes with_migrations=False: Flask-Migrate brings
     Alembic, 10 MB of a small school machine's memory, for commands a server never runs.
     """
-    app = _Flask(
+    app = Flask(
         __name__,
         instance_path=os.environ.get("KIOSK_INSTANCE_PATH") or str(ROOT / "instance"),
         template_folder=str(ROOT / "templates"),
@@ -41,17 +74,12 @@ def create_app(test_config=None, *, with_migrations=True):
         hops = app.config["KIOSK_PROXY_HOPS"]
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
 
-    app.session_interface = _SessionOnlyWithCookie()
     _init_extensions(app, with_migrations)
-    _register_blueprints(app)
+    _init_foundation(app)
+    for capability in CAPABILITIES:
+        capability.init_app(app)
     _add_template_helpers(app)
     app.after_request(_security_headers)
-
-    from kiosk import cli, errors, i18n
-
-    app.after_request(i18n.remember_choice)
-    errors.register(app)
-    cli.register(app)
     return app
 
 
@@ -65,12 +93,23 @@ def _init_extensions(app, with_migrations):
         Migrate(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
     babel.init_app(app, locale_selector=i18n.select_locale, default_locale=i18n.DEFAULT)
     csrf.init_app(app)
-    app.before_request(_check_csrf)
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
     login_manager.login_message = None
-    # The foundation's own tables, so that migrations and create_all see them.
-    from kiosk import audit, formkeys, retention  # noqa: F401
+
+
+def _init_foundation(app):
+    """The parts every capability shares: the registry they fill, the snapshot API,
+    status pages, pictograms, speech, retention, errors, the CLI."""
+    from kiosk import api, cli, errors, i18n, pictograms, registry, retention, speech, status
+
+    registry.init_app(app)
+    for module in (api, pictograms, speech, status):
+        app.register_blueprint(module.bp)
+    retention.init_app(app)
+    app.after_request(i18n.remember_choice)
+    errors.register(app)
+    cli.register(app)
 
 
 @event.listens_for(Engine, "connect")
@@ -147,66 +186,6 @@ def _add_template_helpers(app):
     )
     app.jinja_env.filters["local"] = clock.local
     app.jinja_env.add_extension("jinja2.ext.do")
-
-
-class _Parameters(ImmutableMultiDict):
-    """Werkzeug's dict of query arguments, form fields and cookies, whose get() answers a
-    missing key without raising and catching an exception: most requests bring no `?lang=`,
-    kiosk cookie or session cookie, and each such get() cost a kiosk poll a microsecond."""
-
-    def get(self, key, default=None, type=None):
-        if key not in self:
-            return default
-        return super().get(key, default, type)
-
-
-class _Request(Request):
-    parameter_storage_class = dict_storage_class = _Parameters
-
-
-class _Flask(Flask):
-    """Flask with that request, asking once per hook rather than on every request whether
-    it is a coroutine: Flask asks eight times a request, a twentieth of a kiosk poll's time."""
-
-    request_class = _Request
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._sync = {}
-
-    def ensure_sync(self, func):
-        try:
-            return self._sync[func]
-        except KeyError:
-            sync = self._sync[func] = super().ensure_sync(func)
-            return sync
-
-
-class _SessionOnlyWithCookie(SecureCookieSessionInterface):
-    """Flask's session, without building its signer for a request that brings no session
-    cookie (every kiosk poll and most phone pages start from an empty session), nor
-    reading seven cookie settings to store a session that stayed empty."""
-
-    def open_session(self, app, request):
-        if app.secret_key and not request.cookies.get(self.get_cookie_name(app)):
-            return self.session_class()
-        return super().open_session(app, request)
-
-    def save_session(self, app, session, response):
-        if session or session.modified:
-            return super().save_session(app, session, response)
-        if session.accessed:
-            response.vary.add("Cookie")
-
-
-def _check_csrf():
-    """Flask-WTF's check, which its own hook (WTF_CSRF_CHECK_DEFAULT, off) runs only after
-    looking up the view's exemptions, on every kiosk poll and page view; we exempt nothing.
-    Only the methods it guards (POST, PUT, PATCH, DELETE) reach it."""
-    config = current_app.config
-    guarded = config["WTF_CSRF_ENABLED"] and request.method in config["WTF_CSRF_METHODS"]
-    if guarded and request.endpoint:
-        csrf.protect()
 
 
 SECURITY_HEADERS = {

@@ -11,10 +11,8 @@ from flask.cli import with_appcontext
 from sqlalchemy.engine import make_url
 
 from kiosk import clock, retention
-from kiosk import demo as demo_content
 from kiosk.auth.models import ROLES, User, utcnow
 from kiosk.extensions import db
-from kiosk.kiosks import gate
 
 DEMO_LOGIN_FILE = "demo-login.txt"
 
@@ -63,6 +61,8 @@ def demo():
     if db.session.scalar(db.select(db.func.count(User.id))):
         click.echo("The database already has content: no demo added.")
         return
+    from kiosk import demo as demo_content  # here: a server never loads the demo's drawings
+
     password = secrets.token_urlsafe(9)
     _add_user("admin", "admin", password)
     demo_content.add_all(clock.today())  # the school's today, not the server's
@@ -81,6 +81,8 @@ def _base_url(config):
 
 
 def _echo_pairing_link(config):
+    from kiosk.kiosks import demo as gate
+
     link = gate.unused_link(_base_url(config))
     if link:
         click.echo(f"Pair the screen at the gate (open once, on that screen): {link}")

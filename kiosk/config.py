@@ -41,8 +41,6 @@ def from_environment(instance_path: Path) -> dict:
         "KIOSK_TIMEZONE": os.environ.get("KIOSK_TIMEZONE", "Europe/Brussels"),
         # The kiosk page stays open for days: its CSRF token must not expire.
         "WTF_CSRF_TIME_LIMIT": None,
-        # create_app runs Flask-WTF's check itself, without its exemption lookup.
-        "WTF_CSRF_CHECK_DEFAULT": False,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_HTTPONLY": True,
         "REMEMBER_COOKIE_SAMESITE": "Lax",

@@ -1,14 +1,18 @@
-"""Demo content for a first look, added by `flask demo` (spec section 8)."""
+"""Demo content for a first look, added by `flask demo` (spec section 8).
 
-_steps = []
+Each capability with demo content has a `demo.py` with `add(today)`; they run in the
+order of `create_app`'s list (the board's classes before the photos of them). Only the
+CLI imports this: a server never loads the demo's drawing code.
+"""
 
+import importlib
+import importlib.util
 
-def step(function):
-    """Register `function(today) -> None` that adds one capability's demo content."""
-    _steps.append(function)
-    return function
+from kiosk import CAPABILITIES
 
 
 def add_all(today):
-    for function in _steps:
-        function(today)
+    for capability in CAPABILITIES:
+        name = f"{capability.__name__}.demo"
+        if importlib.util.find_spec(name) is not None:
+            importlib.import_module(name).add(today)

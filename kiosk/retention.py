@@ -9,8 +9,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from kiosk.auth.models import utcnow
 from kiosk.extensions import db
-
-_purgers = []
+from kiosk.registry import registry
 
 
 class ScheduledRun(db.Model):
@@ -20,16 +19,10 @@ class ScheduledRun(db.Model):
     last_run: Mapped[datetime]
 
 
-def purger(function):
-    """Register `function(now, config) -> {what: count}`; purge runs each in turn."""
-    _purgers.append(function)
-    return function
-
-
 def purge(now, config) -> dict:
     """Delete every piece of personal data whose time is up; returns what went, counted."""
     deleted = {}
-    for function in _purgers:
+    for function in registry().purgers:
         deleted.update(function(now, config))
     db.session.commit()
     return deleted
@@ -72,14 +65,10 @@ def run_daily(app, interval_seconds=600):
     threading.Thread(target=loop, name="daily-purge", daemon=True).start()
 
 
-@purger
-def _failed_logins(now, config):
-    from kiosk.auth import rules
-
-    return {"failed logins": rules.forget_failures_before(now - timedelta(days=1))}
+def init_app(app):
+    registry(app).purgers.append(_form_keys)
 
 
-@purger
 def _form_keys(now, config):
     from kiosk import formkeys
 

@@ -11,6 +11,8 @@ from functools import cache
 from flask import current_app
 from flask_login import current_user
 
+from kiosk.registry import registry
+
 
 @cache
 def _networks(setting: str):
@@ -41,20 +43,11 @@ def from_trusted_network(request) -> bool:
     return any(address in network for network in networks)
 
 
-_extra_checks = []
-
-
-def also_trust(check):
-    """Let a capability (kiosk pairing) add a way for a request to prove it is a school screen."""
-    _extra_checks.append(check)
-    return check
-
-
 def is_school_screen(request) -> bool:
     """True for a trusted network, a paired kiosk or a logged-in staff member."""
     if from_trusted_network(request):
         return True
-    if any(check(request) for check in _extra_checks):
+    if any(check(request) for check in registry().trust_checks):
         return True
     # A staff login lives only in the session cookie (there is no remember-me), so a
     # request without one, as most phones and kiosks send, needs no session opened.

@@ -1,8 +1,8 @@
 """One status page per sign-up or request: `/m/s/<token>` and `/api/v1/status/<token>`.
 
 The token is the only key a parent holds (spec section 3). Each capability that
-hands out tokens (café sign-ups, interpreter requests, help offers) registers a
-finder; the first finder that knows the token answers.
+hands out tokens (café sign-ups, interpreter requests, help offers) adds a finder
+to the registry; the first finder that knows the token answers.
 """
 
 import secrets
@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 
 from flask import Blueprint, abort, render_template
 
-bp = Blueprint("status", __name__)
+from kiosk.registry import registry
 
-_finders = []
+bp = Blueprint("status", __name__)
 
 
 def new_token() -> str:
@@ -37,14 +37,8 @@ class Status:
         return body
 
 
-def finder(function):
-    """Register `function(token) -> Status | None`."""
-    _finders.append(function)
-    return function
-
-
 def find(token) -> Status | None:
-    for function in _finders:
+    for function in registry().status_finders:
         found = function(token)
         if found:
             return found

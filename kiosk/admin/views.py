@@ -13,30 +13,23 @@ from kiosk import audit
 from kiosk.auth.models import ROLES, User
 from kiosk.auth.views import admin_required
 from kiosk.extensions import db
+from kiosk.registry import registry
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
-# Capabilities add their counts for the dashboard: function() -> list of (label, count, url).
-dashboard_panels = []
-
-# The sections in the admin's menu: (endpoint, label, admin only). Capabilities add theirs.
-_sections = [("admin.dashboard", _l("Overview"), False)]
-_closing_sections = [
+# The menu's first and last entries; each capability adds its own between them.
+_OPENING = [("admin.dashboard", _l("Overview"), False)]
+_CLOSING = [
     ("admin.users", _l("Users"), True),
     ("admin.audit_log", _l("Audit log"), False),
 ]
-
-
-def add_section(endpoint, label, admin_only=False):
-    """Put a capability's admin page in the menu."""
-    _sections.append((endpoint, label, admin_only))
 
 
 def admin_sections():
     """The menu for the logged-in staff member."""
     return [
         (endpoint, label)
-        for endpoint, label, admin_only in _sections + _closing_sections
+        for endpoint, label, admin_only in _OPENING + registry().admin_sections + _CLOSING
         if current_user.is_admin or not admin_only
     ]
 
@@ -49,7 +42,7 @@ def require_login():
 
 @bp.get("/")
 def dashboard():
-    panels = [row for panel in dashboard_panels for row in panel()]
+    panels = [row for panel in registry().dashboard_panels for row in panel()]
     return render_template("admin/dashboard.html", panels=panels)
 
 

@@ -4,12 +4,10 @@ from datetime import date
 
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_login import login_required
 from sqlalchemy.exc import IntegrityError
 
 from kiosk import audit, clock, i18n, pictograms
-from kiosk.admin.views import add_section, dashboard_panels
 from kiosk.board import queries, rules
 from kiosk.board.forms import (
     CARD_LABELS,
@@ -32,9 +30,6 @@ from kiosk.board.models import Child, Choice, Holiday, PlanException, PlanSlot, 
 from kiosk.board.views import bp
 from kiosk.extensions import db
 from kiosk.spreadsheet import csv_response
-
-add_section("board.admin_index", _l("Board"))
-add_section("board.today", _l("Noon and after school"))
 
 SYMBOLS = [p.key for p in pictograms.in_group("symbol")]
 
@@ -590,6 +585,3 @@ def _dashboard():
         (_("Warm meals today"), len(school["noon"]["warm"]), url),
         (_("After-school care today"), len(school["after"]["care"]), url),
     ]
-
-
-dashboard_panels.append(_dashboard)

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from flask import Blueprint, render_template, request
 from sqlalchemy.exc import IntegrityError
 
-from kiosk import audit, clock, i18n, pictograms, retention, snapshot
+from kiosk import audit, clock, i18n, pictograms
 from kiosk.board import queries, rules
 from kiosk.board.models import Child, Choice, SchoolClass
 from kiosk.extensions import db
@@ -18,7 +18,6 @@ from kiosk.screens import is_school_screen
 
 bp = Blueprint("board", __name__)
 
-from kiosk.board import admin, demo_content  # noqa: E402, F401  (routes and demo on this bp)
 
 _REQUEST_ID = re.compile(r"[A-Za-z0-9-]{8,64}")
 _KIOSK_NAME = re.compile(r"[^\w .@-]")
@@ -35,7 +34,6 @@ REFUSAL_PICTOGRAMS = {
 }
 
 
-@snapshot.section("board")
 def board_snapshot(lang, school_screen):
     """Today's board for every class; children only for the school's own screens."""
     return queries.board(clock.today(), lang, school_screen)
@@ -163,7 +161,6 @@ def choose():
     return _state(child, day, "saved")
 
 
-@retention.purger
 def purge_choices(now, config):
     """Children's choices go KIOSK_PERSONAL_DAYS after their day (spec section 7)."""
     oldest_kept = now.date() - timedelta(days=config["KIOSK_PERSONAL_DAYS"])

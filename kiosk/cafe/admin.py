@@ -7,12 +7,10 @@ from datetime import datetime
 from flask import Response, flash, redirect, render_template, url_for
 from flask_babel import force_locale
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_login import login_required
 from sqlalchemy import func, select
 
 from kiosk import audit, clock
-from kiosk.admin.views import add_section, dashboard_panels
 from kiosk.cafe import rules
 from kiosk.cafe.forms import MeetingForm
 from kiosk.cafe.models import (
@@ -29,14 +27,11 @@ from kiosk.cafe.views import bp
 from kiosk.extensions import db
 from kiosk.i18n import DEFAULT, LANGUAGES
 
-add_section("cafe.admin_index", _l("Parent café"))
-
 
 def _new_ideas():
     return db.session.scalar(select(func.count(Idea.id)).where(Idea.status == NEW))
 
 
-@dashboard_panels.append
 def _counts():
     now = clock.now()
     coming = db.session.scalar(

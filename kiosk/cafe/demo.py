@@ -2,7 +2,6 @@
 
 from datetime import datetime, time, timedelta
 
-from kiosk import demo
 from kiosk.cafe.models import APPROVED, NEW, Idea, IdeaVote, Meeting
 from kiosk.extensions import db
 
@@ -78,8 +77,7 @@ def _school_day(today, days):
     return day
 
 
-@demo.step
-def add_cafe(today):
+def add(today):
     for spec in MEETINGS:
         day = _school_day(today, spec["days"])
         start, end = spec["hours"]

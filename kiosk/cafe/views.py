@@ -18,7 +18,7 @@ from flask import (
 from flask_babel import get_locale
 from flask_babel import gettext as _
 
-from kiosk import clock, formkeys, i18n, pictograms, retention, snapshot, status
+from kiosk import clock, formkeys, i18n, pictograms, status
 from kiosk.cafe import rules
 from kiosk.cafe.forms import IdeaForm, SignupForm, interpreter_language_codes
 from kiosk.cafe.models import CANCELLED, CONFIRMED, NEW, WAITING, Idea, Meeting, Signup
@@ -64,7 +64,6 @@ def _signup_url(meeting, lang):
     return public_url("cafe.signup", meeting_id=meeting.id, lang=lang)
 
 
-@snapshot.section("cafe")
 def cafe_snapshot(lang, school_screen):
     """The upcoming meetings, without a name or a list of who comes."""
     entries = []
@@ -147,7 +146,6 @@ def _signup_or_404(token):
     return _signup(token) or abort(404)
 
 
-@status.finder
 def find_signup(token):
     signup = _signup(token)
     if signup is None:
@@ -274,11 +272,7 @@ def vote(idea_id):
 # --- Purge -----------------------------------------------------------------------------
 
 
-@retention.purger
 def forget_cafe_guests(now, config):
     """Names and contacts go KIOSK_PERSONAL_DAYS after the meeting; the counts stay."""
     cutoff = clock.local(now) - timedelta(days=config["KIOSK_PERSONAL_DAYS"])
     return {"café sign-ups": rules.forget_people_before(cutoff)}
-
-
-from kiosk.cafe import admin, demo  # noqa: E402, F401  (their routes and demo step register)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from flask import Blueprint, render_template, send_file
 
-from kiosk import ROOT, snapshot
+from kiosk import ROOT
 
 bp = Blueprint("device", __name__)
 
@@ -42,7 +42,6 @@ def release() -> str:
     return _release_of_this_code()
 
 
-@snapshot.section("release")
 def _release_section(lang, school_screen):
     return release()
 

@@ -4,11 +4,10 @@ from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import login_required
 
-from kiosk import audit, clock, formkeys, i18n, retention, status
-from kiosk.admin.views import dashboard_panels
+from kiosk import audit, clock, formkeys, i18n, status
 from kiosk.auth.models import utcnow
 from kiosk.extensions import db
-from kiosk.help import demo_content, rules  # noqa: F401  (demo_content adds its demo step)
+from kiosk.help import rules
 from kiosk.help.forms import HelpOfferForm
 from kiosk.help.models import HelpOffer
 from kiosk.spoken_languages import name_of
@@ -48,7 +47,6 @@ def phone():
     return render_template("help/phone.html", form=form)
 
 
-@status.finder
 def _find(token):
     offer = rules.find(token)
     if offer is None:
@@ -74,10 +72,6 @@ def _dashboard():
     return [(_("Offers of help"), standing, url_for("voice.admin", _anchor="help"))]
 
 
-dashboard_panels.append(_dashboard)
-
-
-@retention.purger
 def _purge(now, config):
     return {"help offers": rules.forget_before(now, config["KIOSK_PERSONAL_DAYS"])}
 

@@ -1,7 +1,5 @@
 """Ask for an interpreter: the kiosk screen, the phone form, the status page and the queue."""
 
-from datetime import time, timedelta
-
 from babel.dates import format_date, format_time
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import get_locale
@@ -9,8 +7,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import login_required
 
-from kiosk import audit, clock, demo, formkeys, i18n, retention, spoken_languages, status
-from kiosk.admin.views import add_section, dashboard_panels
+from kiosk import audit, clock, formkeys, i18n, spoken_languages, status
 from kiosk.auth.models import utcnow
 from kiosk.extensions import db
 from kiosk.interpreter import rules
@@ -19,8 +16,6 @@ from kiosk.interpreter.models import InterpreterRequest
 from kiosk.spreadsheet import csv_response
 
 bp = Blueprint("interpreter", __name__)
-
-add_section("interpreter.admin", _l("Interpreter"))
 
 
 # --- Kiosk -------------------------------------------------------------------------
@@ -75,7 +70,6 @@ def form():
     ), (422 if form.errors else 200)
 
 
-@status.finder
 def _find(token):
     found = db.session.scalar(db.select(InterpreterRequest).filter_by(token=token))
     if found is None:
@@ -298,13 +292,9 @@ def _dashboard():
     ]
 
 
-dashboard_panels.append(_dashboard)
-
-
 # --- Retention and demo ------------------------------------------------------------
 
 
-@retention.purger
 def _purge_closed_requests(now, config):
     moment = rules.purge_moment(now)
     deleted = db.session.execute(
@@ -318,50 +308,3 @@ def _purge_closed_requests(now, config):
         )
     ).rowcount
     return {"interpreter requests": deleted}
-
-
-@demo.step
-def _demo_requests(today):
-    def next_weekday(days_ahead):
-        day = today + timedelta(days=days_ahead)
-        while day.weekday() >= 5:
-            day += timedelta(days=1)
-        return day
-
-    received = InterpreterRequest(
-        token=status.new_token(),
-        language="ti",
-        purpose="care_meeting",
-        preferred_times="Dinsdag of donderdag na school",
-        reach_by="phone",
-        phone="0470000101",
-        class_name="2A",
-        page_lang="en",
-    )
-    in_progress = InterpreterRequest(
-        token=status.new_token(),
-        language="tr",
-        purpose="parent_evening",
-        preferred_times="Akşam, 18:00'den sonra",
-        reach_by="gate",
-        page_lang="tr",
-        status="in_progress",
-        staff_notes="Tolk gevraagd bij het tolkenbureau, wacht op antwoord.",
-    )
-    arranged = InterpreterRequest(
-        token=status.new_token(),
-        language="ar",
-        purpose="teacher",
-        preferred_times="صباح الاثنين",
-        reach_by="phone",
-        phone="+32470000102",
-        class_name="K3",
-        page_lang="ar",
-        status="arranged",
-        meeting_date=next_weekday(7),
-        meeting_time=time(15, 45),
-        meeting_mode="on_site",
-        place={"nl": "Klas K3, bij juf Sara", "ar": "قسم K3، مع المعلمة سارة"},
-        closed_at=utcnow(),
-    )
-    db.session.add_all([received, in_progress, arranged])

@@ -14,23 +14,16 @@ from sqlalchemy.orm import selectinload
 from wtforms import StringField
 from wtforms.validators import DataRequired, Length, Regexp
 
-from kiosk import audit, retention, screens
-from kiosk.admin.views import add_section, dashboard_panels
+from kiosk import audit
 from kiosk.auth.models import utcnow
 from kiosk.auth.views import admin_required
 from kiosk.extensions import db
-from kiosk.kiosks import (
-    device,
-    gate,  # noqa: F401  (its demo step: `flask demo` adds the kiosk named gate)
-    rules,
-)
+from kiosk.kiosks import device, rules
 from kiosk.kiosks.models import Kiosk
 from kiosk.qr import public_url
 
 bp = Blueprint("kiosks", __name__)
 
-add_section("kiosks.admin", _l("Kiosks"))
-screens.also_trust(device.is_paired_kiosk)
 bp.after_app_request(device.renew_cookie)
 
 
@@ -277,10 +270,6 @@ def _silent_kiosks():
     return [(_("Kiosks silent for over 5 minutes"), len(silent), url_for("kiosks.admin"))]
 
 
-dashboard_panels.append(_silent_kiosks)
-
-
-@retention.purger
 def _old_pairing_attempts(now, config):
     return {
         "failed pairings": rules.forget_failures_before(now - timedelta(days=1)),

@@ -4,7 +4,6 @@
 import uuid
 from datetime import timedelta
 
-from kiosk import demo
 from kiosk.extensions import db
 from kiosk.notices import rules
 from kiosk.notices.models import Notice, UnderstandingTap
@@ -156,8 +155,7 @@ def _add_week(week, items):
     return added
 
 
-@demo.step
-def add_demo_notices(today):
+def add(today):
     week = rules.week_of(today)
     this_week = _add_week(week, THIS_WEEK)
     _add_week(week + timedelta(weeks=1), NEXT_WEEK)

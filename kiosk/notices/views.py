@@ -22,17 +22,14 @@ from sqlalchemy.exc import IntegrityError
 from wtforms import SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 
-from kiosk import audit, clock, i18n, pictograms, snapshot
-from kiosk.admin.views import add_section, dashboard_panels
+from kiosk import audit, clock, i18n, pictograms
 from kiosk.extensions import db
-from kiosk.notices import demo as _demo  # noqa: F401  (registers the demo step)
 from kiosk.notices import rules
 from kiosk.notices.models import Notice, UnderstandingTap
 from kiosk.spreadsheet import csv_response
 
 bp = Blueprint("notices", __name__)
 
-add_section("notices.admin_week", _l("Notices"))
 
 # Pictograms the picker offers before anything is searched: what a school week usually needs.
 OFTEN_USED = (
@@ -96,7 +93,6 @@ def _pictogram(key):
     return {"code": key, "url": pictograms.url(key), "label": label}
 
 
-@snapshot.section("notices")
 def _snapshot(lang, school_screen):
     """This ISO week's items; notices are for everyone, so school_screen changes nothing."""
     return [shown(n, lang) for n in notices_in(rules.week_of(clock.today()))]
@@ -558,6 +554,3 @@ def _dashboard():
         db.select(db.func.count(Notice.id)).where(Notice.week == rules.week_of(clock.today()))
     )
     return [(_l("Notices this week"), count, url_for("notices.admin_week"))]
-
-
-dashboard_panels.append(_dashboard)

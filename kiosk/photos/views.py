@@ -11,17 +11,14 @@ from flask import (
     url_for,
 )
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 from flask_login import current_user, login_required
 
-from kiosk import audit, retention, snapshot
-from kiosk.admin.views import add_section, dashboard_panels
+from kiosk import audit
 from kiosk.auth.models import utcnow
 from kiosk.extensions import db
 from kiosk.i18n import current, pick
 from kiosk.photos import classes, rules, storage
-from kiosk.photos import demo as _demo  # noqa: F401  (registers the demo step)
 from kiosk.photos.forms import (
     PhotoEditForm,
     UploadForm,
@@ -39,8 +36,6 @@ bp = Blueprint("photos", __name__)
 FOLDER = "photos"
 # The newest photos that the kiosk cycles through; older ones wait for their turn.
 ON_SCREEN_AT_MOST = 100
-
-add_section("photos.admin", _l("Photos"))
 
 
 def _photo_days():
@@ -82,7 +77,6 @@ def photos_on_screen(lang):
     return items, sorted(looks.values(), key=lambda look: look.order)
 
 
-@snapshot.section("photos")
 def _snapshot(lang, school_screen):
     """Photos of children only for the school's own screens (spec section 7)."""
     if not school_screen:
@@ -305,13 +299,9 @@ def _dashboard():
     return [(_("Photos on the kiosk"), shown, url_for("photos.admin"))]
 
 
-dashboard_panels.append(_dashboard)
-
-
 # --- retention -------------------------------------------------------------------------
 
 
-@retention.purger
 def _purge_expired(now, config):
     """Expired photos go for good: their rows, then their files."""
     expired = db.session.scalars(

@@ -1,7 +1,6 @@
 # ruff: noqa: E501  (one readable line per person)
 """The demo team of a small school, with drawn portraits (no real faces)."""
 
-from kiosk import demo
 from kiosk.auth.models import utcnow
 from kiosk.extensions import db
 from kiosk.photos import storage
@@ -26,8 +25,7 @@ PEOPLE = (
 )  # fmt: skip
 
 
-@demo.step
-def add_team(today):
+def add(today):
     now = utcnow()
     school_classes = demo_classes()
     for position, (name, role, class_index, languages, look) in enumerate(PEOPLE, start=1):

@@ -2,18 +2,15 @@
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 
-from kiosk import audit, retention, snapshot
-from kiosk.admin.views import add_section, dashboard_panels
+from kiosk import audit
 from kiosk.auth.models import utcnow
 from kiosk.extensions import db
 from kiosk.i18n import current
 from kiosk.photos import classes, storage
 from kiosk.photos.processing import MAX_UPLOAD_BYTES, PhotoRejected, process_photo
 from kiosk.screens import is_school_screen
-from kiosk.team import demo as _demo  # noqa: F401  (registers the demo step)
 from kiosk.team import rules
 from kiosk.team.forms import TeamMemberForm
 from kiosk.team.languages import SPOKEN, named
@@ -22,8 +19,6 @@ from kiosk.team.models import TeamMember
 bp = Blueprint("team", __name__)
 
 FOLDER = "team"
-
-add_section("team.admin", _l("Who is who"))
 
 
 def _everyone():
@@ -61,7 +56,6 @@ def team_on_screen(lang):
     return people, looks
 
 
-@snapshot.section("team")
 def _snapshot(lang, school_screen):
     """Staff photos and names only for the school's own screens (spec section 7)."""
     return team_on_screen(lang)[0] if school_screen else []
@@ -196,10 +190,6 @@ def _dashboard():
     return [(_("People in Who is who"), count, url_for("team.admin"))]
 
 
-dashboard_panels.append(_dashboard)
-
-
-@retention.purger
 def _leftover_files(now, config):
     """Team photos do not expire; only files that no person refers to any more go."""
     known = set(db.session.scalars(db.select(TeamMember.photo_key)).all())

@@ -12,15 +12,13 @@ from wtforms import DateTimeLocalField, SelectField, StringField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
-from kiosk import audit, clock, i18n, pictograms, snapshot, speech
-from kiosk.admin.views import add_section, dashboard_panels
+from kiosk import audit, clock, i18n, pictograms, speech
 from kiosk.extensions import db
 from kiosk.urgent import rules
 from kiosk.urgent.models import UrgentMessage
 
 bp = Blueprint("urgent", __name__)
 
-add_section("urgent.admin", _l("Urgent message"))
 
 DUTCH_REQUIRED = _l("The Dutch text is required: every kiosk falls back to it.")
 END_PROBLEMS = {
@@ -34,7 +32,6 @@ def _direction(code):
     return "rtl" if language and language.rtl else "ltr"
 
 
-@snapshot.section("urgent")
 def _urgent(lang, school_screen):
     """null, or the message in `lang` (Dutch where it has no text in `lang`)."""
     message = rules.showing(clock.now())
@@ -168,7 +165,5 @@ def _dashboard():
         return []
     return [(_("Urgent message on every kiosk"), 1, url_for("urgent.admin"))]
 
-
-dashboard_panels.append(_dashboard)
 
 __all__ = ["UrgentMessage", "bp"]

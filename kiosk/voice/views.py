@@ -15,18 +15,16 @@ from flask import (
     url_for,
 )
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_login import login_required
 from wtforms import SelectChoice
 
-from kiosk import audit, clock, i18n, pictograms, retention, snapshot
-from kiosk.admin.views import add_section, dashboard_panels
+from kiosk import audit, clock, i18n, pictograms
 from kiosk.auth.models import utcnow
 from kiosk.extensions import db
 from kiosk.help import rules as help_rules
 from kiosk.spoken_languages import name_of
 from kiosk.spreadsheet import csv_response
-from kiosk.voice import chart, demo_content, rules  # noqa: F401  (demo_content adds its demo step)
+from kiosk.voice import chart, rules
 from kiosk.voice.forms import PhoneAnswerForm, question_form_class
 from kiosk.voice.models import Answer, AnswerCard, Question
 
@@ -34,8 +32,6 @@ bp = Blueprint("voice", __name__)
 
 PHONE_COOKIE = "voice_phone"
 _TAP_ID = re.compile(r"[A-Za-z0-9_-]{8,64}")
-
-add_section("voice.admin", _l("Your voice"))
 
 
 def question_text(question, lang=None):
@@ -62,7 +58,6 @@ def _helpers():
     }
 
 
-@snapshot.section("voice")
 def _snapshot(lang, school_screen):
     """The open question as the kiosk shows it; never the answers (they are for staff)."""
     question = rules.open_question(clock.today())
@@ -445,10 +440,6 @@ def _dashboard():
     return [(_("Answers to the open question"), counted.total, url_for("voice.admin"))]
 
 
-dashboard_panels.append(_dashboard)
-
-
-@retention.purger
 def _purge(now, config):
     personal = timedelta(days=config["KIOSK_PERSONAL_DAYS"])
     return {

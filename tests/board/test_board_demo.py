@@ -2,7 +2,7 @@
 
 from datetime import date, timedelta
 
-from kiosk.board.demo_content import add_board
+from kiosk.board.demo import add as add_board
 from kiosk.board.models import Child, PlanException, SchoolClass
 from kiosk.extensions import db
 

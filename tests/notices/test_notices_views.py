@@ -420,7 +420,7 @@ def test_the_dashboard_counts_this_weeks_notices(app, admin_client, week):
 
 def test_demo_makes_a_realistic_week_in_five_languages(make_app):
     app = make_app()
-    from kiosk.notices.demo import add_demo_notices
+    from kiosk.notices.demo import add as add_demo_notices
 
     with app.app_context():
         today = clock.today()

@@ -2,7 +2,7 @@
 
 from datetime import timedelta
 
-from kiosk import demo, status
+from kiosk import status
 from kiosk.auth.models import utcnow
 from kiosk.extensions import db
 from kiosk.help.models import HelpOffer
@@ -15,8 +15,7 @@ OFFERS = (
 )
 
 
-@demo.step
-def add_help_offers(today):
+def add(today):
     for days_ago, (name, contact, languages, activities, other, lang) in enumerate(OFFERS):
         db.session.add(
             HelpOffer(

@@ -3,7 +3,6 @@
 import random
 from datetime import timedelta
 
-from kiosk import demo
 from kiosk.auth.models import utcnow
 from kiosk.extensions import db
 from kiosk.voice import rules
@@ -67,8 +66,7 @@ def _answers(question, today, first_day, days, weights, seed):
             )
 
 
-@demo.step
-def add_voice(today):
+def add(today):
     earlier = Question(
         texts=CAFE_TIME,
         kind="cards",
