@@ -101,12 +101,12 @@ def _init_extensions(app, with_migrations):
 def _init_foundation(app):
     """The parts every capability shares: the registry they fill, the snapshot API,
     status pages, pictograms, speech, retention, errors, the CLI."""
-    from kiosk import api, cli, errors, i18n, pictograms, registry, retention, speech, status
+    from kiosk import api, cli, errors, forms, i18n, pictograms, registry, speech, status
 
     registry.init_app(app)
     for module in (api, pictograms, speech, status):
         app.register_blueprint(module.bp)
-    retention.init_app(app)
+    registry.registry(app).purgers.append(forms.purge_form_keys)
     app.after_request(i18n.remember_choice)
     errors.register(app)
     cli.register(app)

@@ -63,13 +63,3 @@ def run_daily(app, interval_seconds=600):
             time.sleep(interval_seconds)
 
     threading.Thread(target=loop, name="daily-purge", daemon=True).start()
-
-
-def init_app(app):
-    registry(app).purgers.append(_form_keys)
-
-
-def _form_keys(now, config):
-    from kiosk import formkeys
-
-    return {"form keys": formkeys.forget_before(now - timedelta(days=2))}

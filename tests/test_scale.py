@@ -28,7 +28,7 @@ from kiosk import clock, create_app
 from kiosk.auth.models import utcnow
 from kiosk.cafe.models import Meeting, Signup
 from kiosk.extensions import db
-from kiosk.formkeys import FormKey
+from kiosk.forms import FormKey
 from kiosk.retention import claim_daily
 from tests.databases import fresh_database_url, is_sqlite
 from tests.processes import ServerProcess, all_at_once

@@ -23,12 +23,11 @@ from kiosk.board.forms import (
     WeekForm,
     cell_prefix,
     slot_fields,
-    text_fields,
-    texts_from,
 )
 from kiosk.board.models import Child, Choice, Holiday, PlanException, PlanSlot, SchoolClass
 from kiosk.board.views import bp
 from kiosk.extensions import db
+from kiosk.forms import text_fields, texts_from
 from kiosk.spreadsheet import csv_response
 
 SYMBOLS = [p.key for p in pictograms.in_group("symbol")]

@@ -26,7 +26,7 @@ from wtforms.validators import (
 
 from kiosk import pictograms
 from kiosk.board import rules
-from kiosk.i18n import DEFAULT, LANGUAGES
+from kiosk.forms import DUTCH_NEEDED, add_text_fields, fill_texts, texts_from
 
 WEEKDAYS = (_l("Monday"), _l("Tuesday"), _l("Wednesday"), _l("Thursday"), _l("Friday"))
 PART_LABELS = {"morning": _l("Morning"), "afternoon": _l("Afternoon")}
@@ -84,45 +84,6 @@ def card_choices(kind):
     return [SelectChoice("", "—")] + [
         SelectChoice(code, str(CARD_LABELS[code])) for code in rules.CHOICES[kind]
     ]
-
-
-def add_text_fields(form_class, prefix, label, dutch_required=False, max_length=200):
-    """One text field per language, `<prefix>_<code>`; Dutch first (and perhaps required)."""
-    for language in LANGUAGES:
-        validators = [Length(max=max_length)]
-        if language.code == DEFAULT and dutch_required:
-            validators.insert(
-                0, DataRequired(message=_l("Dutch is needed: it is what everyone falls back on."))
-            )
-        else:
-            validators.insert(0, Optional())
-        setattr(
-            form_class,
-            f"{prefix}_{language.code}",
-            StringField(f"{label} ({language.name})", validators=validators),
-        )
-
-
-def texts_from(form, prefix) -> dict:
-    """{"nl": ..., "ar": ...} of the filled-in languages."""
-    found = {}
-    for language in LANGUAGES:
-        value = (getattr(form, f"{prefix}_{language.code}").data or "").strip()
-        if value:
-            found[language.code] = value
-    return found
-
-
-def fill_texts(form, prefix, texts):
-    for code, value in (texts or {}).items():
-        field = getattr(form, f"{prefix}_{code}", None)
-        if field is not None:
-            field.data = value
-
-
-def text_fields(form, prefix):
-    """The Dutch field, then the others: how templates lay them out."""
-    return [getattr(form, f"{prefix}_{language.code}") for language in LANGUAGES]
 
 
 # --- Classes ---------------------------------------------------------------------------
@@ -257,7 +218,7 @@ class HolidayForm(FlaskForm):
             raise ValidationError(_("The last day comes before the first day."))
 
 
-add_text_fields(HolidayForm, "name", _l("Name"), dutch_required=True, max_length=80)
+add_text_fields(HolidayForm, "name", _l("Name"), dutch_required=DUTCH_NEEDED, max_length=80)
 
 
 # --- Children ------------------------------------------------------------------------------

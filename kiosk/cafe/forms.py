@@ -25,7 +25,7 @@ from wtforms.validators import (
 )
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from kiosk import formkeys, pictograms
+from kiosk import forms, pictograms
 from kiosk.cafe.rules import MAX_ADULTS, MAX_CHILDREN
 from kiosk.i18n import DEFAULT, LANGUAGES
 
@@ -93,7 +93,7 @@ def phone_or_email(form, field):
 
 
 class SignupForm(FlaskForm):
-    form_key = formkeys.FormKeyField()
+    form_key = forms.FormKeyField()
     name = StringField(
         _l("First name or nickname"),
         filters=[_strip],
@@ -140,7 +140,7 @@ class SignupForm(FlaskForm):
 
 
 class IdeaForm(FlaskForm):
-    form_key = formkeys.FormKeyField()
+    form_key = forms.FormKeyField()
     text = StringField(
         _l("Your topic"),
         filters=[_strip],

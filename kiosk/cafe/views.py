@@ -18,7 +18,7 @@ from flask import (
 from flask_babel import get_locale
 from flask_babel import gettext as _
 
-from kiosk import clock, formkeys, i18n, pictograms, status
+from kiosk import clock, forms, i18n, pictograms, status
 from kiosk.cafe import rules
 from kiosk.cafe.forms import IdeaForm, SignupForm, interpreter_language_codes
 from kiosk.cafe.models import CANCELLED, CONFIRMED, NEW, WAITING, Idea, Meeting, Signup
@@ -116,24 +116,24 @@ def signup(meeting_id):
     if not form.is_submitted() and i18n.current().code in interpreter_language_codes():
         form.interpreter_language.data = i18n.current().code
     if form.validate_on_submit():
-        key = form.form_key.data
-        earlier = formkeys.token_for(key)
-        if earlier:
-            return redirect(url_for("status.page", token=earlier))
-        new = rules.sign_up(
-            meeting,
-            name=form.name.data,
-            adults=form.adults.data,
-            children=form.children.data,
-            interpreter_language=form.interpreter_language.data if form.interpreter.data else None,
-            contact=form.contact.data or None,
-            lang=i18n.current().code,
-            now=clock.now(),
+        token = forms.made_once(
+            form.form_key.data,
+            lambda: (
+                rules.sign_up(
+                    meeting,
+                    name=form.name.data,
+                    adults=form.adults.data,
+                    children=form.children.data,
+                    interpreter_language=(
+                        form.interpreter_language.data if form.interpreter.data else None
+                    ),
+                    contact=form.contact.data or None,
+                    lang=i18n.current().code,
+                    now=clock.now(),
+                ).token
+            ),
         )
-        if key:
-            formkeys.remember(key, new.token)
-        earlier = formkeys.commit_once(key)
-        return redirect(url_for("status.page", token=earlier or new.token))
+        return redirect(url_for("status.page", token=token))
     code = 400 if form.is_submitted() else 200
     return render_template("cafe/signup.html", meeting=meeting, form=form), code
 
@@ -231,8 +231,8 @@ def ideas():
     voter = _voter_id()
     form = IdeaForm()
     if form.validate_on_submit():
-        key = form.form_key.data
-        if not formkeys.token_for(key):
+
+        def propose():
             idea = Idea(
                 text=form.text.data,
                 pictogram=form.pictogram.data or None,
@@ -240,10 +240,10 @@ def ideas():
                 status=NEW,
             )
             db.session.add(idea)
-            if key:
-                db.session.flush()
-                formkeys.remember(key, f"idea-{idea.id}")
-            formkeys.commit_once(key)
+            db.session.flush()
+            return f"idea-{idea.id}"
+
+        forms.made_once(form.form_key.data, propose)
         flash(_("Thank you! The school reads every idea first; then it appears here."), "success")
         return _keep_voter(redirect(url_for("cafe.ideas")), voter)
     page = render_template(

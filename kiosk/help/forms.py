@@ -7,7 +7,7 @@ from flask_wtf import FlaskForm
 from wtforms import SelectChoice, SelectMultipleField, StringField, widgets
 from wtforms.validators import InputRequired, Length, Optional, ValidationError
 
-from kiosk import formkeys
+from kiosk import forms
 from kiosk.help import rules
 
 
@@ -33,7 +33,7 @@ def _reachable(form, field):
 
 
 class HelpOfferForm(FlaskForm):
-    form_key = formkeys.FormKeyField()
+    form_key = forms.FormKeyField()
     languages = CheckboxesField(
         _l("Languages I can translate for informal moments"),
         choices=lambda: [SelectChoice(code, name) for code, name in rules.language_choices()],

@@ -4,7 +4,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import login_required
 
-from kiosk import audit, clock, formkeys, i18n, status
+from kiosk import audit, clock, forms, i18n, status
 from kiosk.auth.models import utcnow
 from kiosk.extensions import db
 from kiosk.help import rules
@@ -25,24 +25,23 @@ def _helpers():
 def phone():
     form = HelpOfferForm()
     if form.validate_on_submit():
-        key = form.form_key.data
-        earlier = formkeys.token_for(key)
-        if earlier:
-            return redirect(url_for("status.page", token=earlier))
-        token = status.new_token()
-        db.session.add(
-            HelpOffer(
-                token=token,
-                first_name=form.first_name.data,
-                contact=form.contact.data,
-                languages=form.languages.data,
-                activities=form.activities.data,
-                other=form.other.data if "other" in form.activities.data else "",
-                lang=i18n.current().code,
+
+        def offer():
+            token = status.new_token()
+            db.session.add(
+                HelpOffer(
+                    token=token,
+                    first_name=form.first_name.data,
+                    contact=form.contact.data,
+                    languages=form.languages.data,
+                    activities=form.activities.data,
+                    other=form.other.data if "other" in form.activities.data else "",
+                    lang=i18n.current().code,
+                )
             )
-        )
-        formkeys.remember(key, token)
-        token = formkeys.commit_once(key) or token
+            return token
+
+        token = forms.made_once(form.form_key.data, offer)
         return redirect(url_for("status.page", token=token))
     return render_template("help/phone.html", form=form)
 

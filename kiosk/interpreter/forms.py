@@ -13,7 +13,7 @@ from wtforms import (
 )
 from wtforms.validators import Length, Optional, ValidationError
 
-from kiosk import formkeys
+from kiosk import forms
 from kiosk.interpreter import rules
 
 _clean = [rules.clean_text]
@@ -26,7 +26,7 @@ def _at_most(limit):
 class RequestForm(FlaskForm):
     """`/m/interpreter`: every message is the parent's language, every typed value kept."""
 
-    form_key = formkeys.FormKeyField()
+    form_key = forms.FormKeyField()
     # Rendered by hand (own names, own script, most asked first): see the template.
     language = SelectField(
         _l("Which language do you speak?"),

@@ -7,7 +7,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import login_required
 
-from kiosk import audit, clock, formkeys, i18n, spoken_languages, status
+from kiosk import audit, clock, forms, i18n, spoken_languages, status
 from kiosk.auth.models import utcnow
 from kiosk.extensions import db
 from kiosk.interpreter import rules
@@ -37,29 +37,24 @@ def _status_url(token):
 def form():
     form = RequestForm()
     if form.validate_on_submit():
-        key = form.form_key.data
-        earlier = formkeys.token_for(key)
-        if earlier:
-            return redirect(_status_url(earlier))
-        token = status.new_token()
-        db.session.add(
-            InterpreterRequest(
-                token=token,
-                language=form.language.data,
-                purpose=form.purpose.data,
-                preferred_times=form.preferred_times.data,
-                reach_by=form.reach_by.data,
-                phone=rules.normalise_phone(form.phone.data),
-                class_name=form.class_name.data,
-                page_lang=i18n.current().code,
+
+        def ask():
+            token = status.new_token()
+            db.session.add(
+                InterpreterRequest(
+                    token=token,
+                    language=form.language.data,
+                    purpose=form.purpose.data,
+                    preferred_times=form.preferred_times.data,
+                    reach_by=form.reach_by.data,
+                    phone=rules.normalise_phone(form.phone.data),
+                    class_name=form.class_name.data,
+                    page_lang=i18n.current().code,
+                )
             )
-        )
-        if key:
-            formkeys.remember(key, token)
-            token = formkeys.commit_once(key) or token
-        else:
-            db.session.commit()
-        return redirect(_status_url(token))
+            return token
+
+        return redirect(_status_url(forms.made_once(form.form_key.data, ask)))
     return render_template(
         "interpreter/form.html",
         form=form,

@@ -149,3 +149,17 @@ def test_the_spoken_languages_are_many_and_named_by_their_own_names():
     assert len(LANGUAGES) >= 40 and len(set(codes)) == len(codes)
     names = dict(LANGUAGES)
     assert names["ar"] == "العربية" and names["pl"] == "Polski" and names["ti"] == "ትግርኛ"
+
+
+def test_two_offers_sent_without_a_form_key_are_both_kept_and_both_lead_to_their_page(
+    app, client
+):
+    """A page from before form keys (or a browser that drops the hidden field) sends an
+    empty key: each send is its own offer, and neither parent lands on a 404."""
+    for name in ("Kasia", "Olena"):
+        response = client.post("/m/help?lang=en", data=offer(form_key="", first_name=name))
+        assert response.status_code == 302
+        status_page = client.get(response.headers["Location"])
+        assert status_page.status_code == 200
+        assert name in status_page.get_data(as_text=True)
+    assert sorted(made.first_name for made in offers(app)) == ["Kasia", "Olena"]
