@@ -3,13 +3,12 @@
 The admin pages live in kiosk/board/admin.py, on the same blueprint.
 """
 
-import re
 from datetime import date, timedelta
 
 from flask import Blueprint, render_template, request
 from sqlalchemy.exc import IntegrityError
 
-from kiosk import audit, clock, i18n, pictograms
+from kiosk import audit, clock, i18n, pictograms, taps
 from kiosk.board import queries, rules
 from kiosk.board.models import Child, Choice, SchoolClass
 from kiosk.extensions import db
@@ -18,9 +17,6 @@ from kiosk.screens import is_school_screen
 
 bp = Blueprint("board", __name__)
 
-
-_REQUEST_ID = re.compile(r"[A-Za-z0-9-]{8,64}")
-_KIOSK_NAME = re.compile(r"[^\w .@-]")
 
 # What the kiosk shows when it refuses a card: a pictogram, no text to read.
 REFUSAL_PICTOGRAMS = {
@@ -74,11 +70,6 @@ def _refuse(reason, status):
     return {"error": reason, "pictogram": pictograms.url(key), "label": label}, status
 
 
-def _kiosk_name(value):
-    name = _KIOSK_NAME.sub("", str(value or "")).strip()[:60]
-    return name or "gate"
-
-
 def _child(value):
     """The child a kiosk names by its id (a number, or digits), or None."""
     if isinstance(value, str) and value.isdigit():
@@ -111,9 +102,9 @@ def choose():
     data = request.get_json(silent=True)
     if not isinstance(data, dict):
         return _refuse("unknown_choice", 400)
-    request_id = str(data.get("id") or "")
+    request_id = taps.tap_id(data.get("id"))
     choice = rules.parse_choice(data.get("choice"))
-    if not _REQUEST_ID.fullmatch(request_id) or choice is None:
+    if request_id is None or choice is None:
         return _refuse("unknown_choice", 400)
     child = _child(data.get("child"))
     if child is None:
@@ -134,7 +125,7 @@ def choose():
     if getattr(_standing(child, day), kind) == code:
         return _state(child, day, "unchanged")
 
-    kiosk_name = _kiosk_name(data.get("kiosk"))
+    kiosk_name = taps.kiosk_name(request, data.get("kiosk"))
     db.session.add(
         Choice(
             request_id=request_id,

@@ -13,7 +13,6 @@ PICTOGRAMS_MAX = 3
 WEEKS_AHEAD = 4
 
 ANSWERS = ("understood", "unclear")
-_TAP_ID = re.compile(r"[A-Za-z0-9-]{16,64}")
 _WEEK = re.compile(r"(\d{4})-W(\d{1,2})")
 
 
@@ -129,11 +128,6 @@ def problems(texts: dict, details: dict, pictogram_keys: list, known) -> dict:
     elif len(pictogram_keys) > PICTOGRAMS_MAX:
         add("pictograms", "too_many_pictograms", max=PICTOGRAMS_MAX, count=len(pictogram_keys))
     return found
-
-
-def valid_tap(tap_id, answer) -> bool:
-    """A kiosk's tap carries its own random id and one of the two answers."""
-    return isinstance(tap_id, str) and bool(_TAP_ID.fullmatch(tap_id)) and answer in ANSWERS
 
 
 @dataclass

@@ -22,7 +22,7 @@ from sqlalchemy.exc import IntegrityError
 from wtforms import SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 
-from kiosk import audit, clock, i18n, pictograms
+from kiosk import audit, clock, i18n, pictograms, taps
 from kiosk.extensions import db
 from kiosk.notices import rules
 from kiosk.notices.models import Notice, UnderstandingTap
@@ -169,12 +169,12 @@ def understanding(notice_id):
         return jsonify(error="unknown notice"), 404
     data = request.get_json(silent=True)
     data = data if isinstance(data, dict) else {}
-    tap_id, answer = data.get("tap"), data.get("answer")
-    if not rules.valid_tap(tap_id, answer):
+    tap_id, answer = taps.tap_id(data.get("tap")), data.get("answer")
+    if tap_id is None or answer not in rules.ANSWERS:
         return jsonify(error="a tap needs its id and an answer"), 400
     lang = data.get("lang")
     lang = lang if isinstance(lang, str) and lang in i18n.BY_CODE else i18n.current().code
-    kiosk_name = str(data.get("kiosk") or "gate").strip()[:40] or "gate"
+    kiosk_name = taps.kiosk_name(request, data.get("kiosk"))
 
     db.session.add(
         UnderstandingTap(

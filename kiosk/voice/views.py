@@ -1,6 +1,5 @@
 """Your voice: the kiosk's question, the phone's answer with free text, and the results."""
 
-import re
 import secrets
 from datetime import timedelta
 
@@ -18,7 +17,7 @@ from flask_babel import gettext as _
 from flask_login import login_required
 from wtforms import SelectChoice
 
-from kiosk import audit, clock, i18n, pictograms
+from kiosk import audit, clock, i18n, pictograms, taps
 from kiosk.auth.models import utcnow
 from kiosk.extensions import db
 from kiosk.help import rules as help_rules
@@ -31,7 +30,6 @@ from kiosk.voice.models import Answer, AnswerCard, Question
 bp = Blueprint("voice", __name__)
 
 PHONE_COOKIE = "voice_phone"
-_TAP_ID = re.compile(r"[A-Za-z0-9_-]{8,64}")
 
 
 def question_text(question, lang=None):
@@ -87,12 +85,6 @@ def kiosk():
     return render_template("voice/kiosk.html", question=question, tap_id=secrets.token_urlsafe(16))
 
 
-def _kiosk_name(value):
-    """The kiosk's name as its page knows it (`?kiosk=`), cleaned; "gate" by default."""
-    name = re.sub(r"[^\w.-]", "", str(value or ""))[:40]
-    return name or "gate"
-
-
 def _screen_language(value):
     codes = {language.code for language in i18n.available()}
     return value if isinstance(value, str) and value in codes else i18n.DEFAULT
@@ -110,14 +102,14 @@ def kiosk_answer():
     if not rules.is_open(question, clock.today()):
         return jsonify(error="closed"), 409
     card = rules.card_of(question, data.get("answer"))
-    tap_id = str(data.get("tap") or "")
-    if card is None or not _TAP_ID.fullmatch(tap_id):
+    tap_id = taps.tap_id(data.get("tap"))
+    if card is None or tap_id is None:
         return jsonify(error="unknown answer"), 400
     counted = rules.tap(
         question,
         card,
         tap_id=tap_id,
-        kiosk=_kiosk_name(data.get("kiosk")),
+        kiosk=taps.kiosk_name(request, data.get("kiosk")),
         lang=_screen_language(data.get("lang")),
         now=utcnow(),
         today=clock.today(),

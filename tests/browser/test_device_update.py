@@ -1,7 +1,7 @@
 """A new release of the app reaches every kiosk by itself: once, when nobody is using it."""
 
-from kiosk import snapshot
 from kiosk.device import views as device
+from kiosk.registry import registry
 
 
 def test_new_release_reloads_the_kiosk_once_when_idle(make_live_server, new_page, monkeypatch):
@@ -24,7 +24,8 @@ def test_new_release_reloads_the_kiosk_once_when_idle(make_live_server, new_page
     assert len(loads) == 1
 
     # Two servers that disagree during an upgrade: one more reload, then it stays.
-    monkeypatch.setitem(snapshot._sections, "release", lambda lang, school_screen: "other")
+    sections = registry(server.app).snapshot_sections
+    monkeypatch.setitem(sections, "release", lambda lang, school_screen: "other")
     kiosk.wait_for_timeout(7000)
     assert len(loads) == 2
     assert kiosk.locator("a.tile").count() == 7

@@ -151,9 +151,7 @@ def test_the_spoken_languages_are_many_and_named_by_their_own_names():
     assert names["ar"] == "العربية" and names["pl"] == "Polski" and names["ti"] == "ትግርኛ"
 
 
-def test_two_offers_sent_without_a_form_key_are_both_kept_and_both_lead_to_their_page(
-    app, client
-):
+def test_two_offers_sent_without_a_form_key_are_both_kept_and_both_lead_to_their_page(app, client):
     """A page from before form keys (or a browser that drops the hidden field) sends an
     empty key: each send is its own offer, and neither parent lands on a 404."""
     for name in ("Kasia", "Olena"):

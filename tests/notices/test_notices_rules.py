@@ -100,17 +100,6 @@ def test_problems_name_each_bad_field():
     assert rules.problems({"nl": "a" * rules.TEXT_MAX}, {}, ["swimming"], known) == {}
 
 
-def test_a_tap_needs_a_random_id_and_one_of_two_answers():
-    tap = "3f2b8c1e-9a4d-4c6b-8e2f-1a2b3c4d5e6f"
-    assert rules.valid_tap(tap, "understood")
-    assert rules.valid_tap(tap, "unclear")
-    assert not rules.valid_tap(tap, "maybe")
-    assert not rules.valid_tap("short", "unclear")
-    assert not rules.valid_tap(None, "unclear")
-    assert not rules.valid_tap("x" * 65, "unclear")
-    assert not rules.valid_tap("<script>alert(1)</script>-long", "unclear")
-
-
 def test_worst_understood_comes_first_and_unanswered_notices_stay_out():
     counts = rules.tally(
         [
