@@ -157,7 +157,7 @@ def _asset_version(path):
 
 def _add_template_helpers(app):
     from kiosk import clock, i18n, pictograms, qr, speech
-    from kiosk.admin.views import admin_sections
+    from kiosk.admin.admin import admin_sections
     from kiosk.home.views import tile_url
 
     def asset(filename):

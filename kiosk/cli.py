@@ -11,6 +11,7 @@ from flask.cli import with_appcontext
 from sqlalchemy.engine import make_url
 
 from kiosk import clock, retention
+from kiosk.auth import rules
 from kiosk.auth.models import ROLES, User, utcnow
 from kiosk.extensions import db
 
@@ -48,8 +49,9 @@ def _add_user(name, role, password):
 @click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True)
 def create_user(name, role, password):
     """Create a staff account (or set its role and password)."""
-    if len(password) < 10:
-        raise click.BadParameter("at least 10 characters", param_hint="--password")
+    problem = rules.password_problem(password, name)
+    if problem:
+        raise click.BadParameter(problem, param_hint="--password")
     _add_user(name, role, password)
     click.echo(f"User {name} ({role}) is ready.")
 

@@ -29,7 +29,7 @@ def test_a_short_password_is_refused_and_the_name_kept(admin_client):
     )
     page = response.get_data(as_text=True)
     assert response.status_code == 200
-    assert "Minstens 10 tekens" in page
+    assert "Minstens 12 tekens" in page
     assert 'value="leen"' in page
 
 
@@ -52,3 +52,23 @@ def test_names_are_escaped_in_the_audit_log(app, admin_client):
     page = admin_client.get("/admin/audit").get_data(as_text=True)
     assert "<script>alert(1)</script>" not in page
     assert "&lt;script&gt;" in page
+
+
+def test_common_and_guessable_passwords_are_refused(admin_client):
+    for weak in ("aaaaaaaaaaaa", "adminadminadmin", "password1234", "leenleenleen1"):
+        response = admin_client.post(
+            "/admin/users", data={"username": "leen", "role": "editor", "password": weak}
+        )
+        assert response.status_code == 200, weak
+        assert "te makkelijk te raden" in response.get_data(as_text=True), weak
+
+
+def test_an_editor_sees_the_content_but_not_the_audit_log(app, client, auth):
+    with app.app_context():
+        editor = User(username="ed", role="editor")
+        editor.set_password("editor password")
+        db.session.add(editor)
+        db.session.commit()
+    auth.login("ed", "editor password")
+    assert client.get("/admin/audit").status_code == 403
+    assert "/admin/audit" not in client.get("/admin/").get_data(as_text=True)

@@ -9,7 +9,14 @@ from kiosk.kiosks.models import Kiosk
 def test_a_tap_needs_a_random_id_of_its_own():
     assert taps.tap_id("3f2b8c1e-9a4d-4c6b-8e2f-1a2b3c4d5e6f")
     assert taps.tap_id("Zx_9-aBcDeFgHiJkLmNoPq")
-    for not_an_id in ("short", "", None, 12345678901234567, "x" * 65, "<script>alert(1)</script>-long"):
+    for not_an_id in (
+        "short",
+        "",
+        None,
+        12345678901234567,
+        "x" * 65,
+        "<script>alert(1)</script>-long",
+    ):
         assert taps.tap_id(not_an_id) is None
 
 

@@ -2,6 +2,6 @@
 
 
 def init_app(app):
-    from kiosk.admin import views
+    from kiosk.admin import admin
 
-    app.register_blueprint(views.bp)
+    app.register_blueprint(admin.bp)

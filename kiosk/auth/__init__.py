@@ -6,13 +6,13 @@ from kiosk.registry import registry
 
 
 def init_app(app):
-    from kiosk.auth import views
+    from kiosk.auth import admin
 
-    app.register_blueprint(views.bp)
+    app.register_blueprint(admin.bp)
     registry(app).purgers.append(_forget_failed_logins)
 
 
 def _forget_failed_logins(now, config):
-    from kiosk.auth import rules
+    from kiosk.auth import queries
 
-    return {"failed logins": rules.forget_failures_before(now - timedelta(days=1))}
+    return {"failed logins": queries.forget_failures_before(now - timedelta(days=1))}

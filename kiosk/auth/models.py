@@ -20,10 +20,20 @@ class User(UserMixin, db.Model):
     password_hash: Mapped[str] = mapped_column(String(255))
     role: Mapped[str] = mapped_column(String(20), default="editor")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Part of every session's id: raising it ends every session of this account at its
+    # next request (logout, a new password), though the signed cookies stay valid.
+    session_version: Mapped[int] = mapped_column(default=0, server_default="0")
+
+    def get_id(self):
+        return f"{self.id}.{self.session_version}"
+
+    def end_sessions(self):
+        self.session_version = (self.session_version or 0) + 1
 
     def set_password(self, password):
         # Werkzeug's default is scrypt (spec section 4).
         self.password_hash = generate_password_hash(password)
+        self.end_sessions()
 
     def check_password(self, password):
         return check_password_hash(self.password_hash, password)

@@ -15,8 +15,8 @@ from wtforms import StringField
 from wtforms.validators import DataRequired, Length, Regexp
 
 from kiosk import audit
+from kiosk.auth.admin import admin_required
 from kiosk.auth.models import utcnow
-from kiosk.auth.views import admin_required
 from kiosk.extensions import db
 from kiosk.kiosks import device, rules
 from kiosk.kiosks.models import Kiosk

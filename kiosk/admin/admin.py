@@ -10,8 +10,8 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Regexp
 
 from kiosk import audit
+from kiosk.auth.admin import admin_required, good_password
 from kiosk.auth.models import ROLES, User
-from kiosk.auth.views import admin_required
 from kiosk.extensions import db
 from kiosk.registry import registry
 
@@ -21,7 +21,7 @@ bp = Blueprint("admin", __name__, url_prefix="/admin")
 _OPENING = [("admin.dashboard", _l("Overview"), False)]
 _CLOSING = [
     ("admin.users", _l("Users"), True),
-    ("admin.audit_log", _l("Audit log"), False),
+    ("admin.audit_log", _l("Audit log"), True),
 ]
 
 
@@ -60,11 +60,7 @@ class UserForm(FlaskForm):
         choices=[SelectChoice("editor", _l("Editor")), SelectChoice("admin", _l("Admin"))],
     )
     password = PasswordField(
-        _l("Password"),
-        validators=[
-            DataRequired(),
-            Length(min=10, max=200, message=_l("At least 10 characters, please.")),
-        ],
+        _l("Password"), validators=[DataRequired(), Length(max=200), good_password]
     )
 
 
@@ -119,6 +115,7 @@ def change_role(user_id):
 
 
 @bp.get("/audit")
+@admin_required
 def audit_log():
     page = db.paginate(
         db.select(audit.AuditEntry).order_by(audit.AuditEntry.at.desc()), per_page=100
