@@ -23,6 +23,7 @@ from kiosk import (
     kiosks,
     notices,
     photos,
+    security,
     team,
     urgent,
     voice,
@@ -70,6 +71,7 @@ def create_app(test_config=None, *, with_migrations=True):
     if test_config:
         app.config.update(test_config)
 
+    security.init_app(app)  # before any blueprint: its URL converter bounds every id
     if app.config["KIOSK_PROXY_HOPS"]:
         hops = app.config["KIOSK_PROXY_HOPS"]
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
@@ -79,7 +81,6 @@ def create_app(test_config=None, *, with_migrations=True):
     for capability in CAPABILITIES:
         capability.init_app(app)
     _add_template_helpers(app)
-    app.after_request(_security_headers)
     return app
 
 
@@ -126,30 +127,6 @@ def _sqlite_pragmas(connection, record):
         cursor.close()
 
 
-def _register_blueprints(app):
-    from kiosk import api, pictograms, speech, status
-    from kiosk.admin import views as admin
-    from kiosk.auth import views as auth
-    from kiosk.board import views as board
-    from kiosk.cafe import views as cafe
-    from kiosk.device import views as device
-    from kiosk.help import views as help_offers
-    from kiosk.home import views as home
-    from kiosk.interpreter import views as interpreter
-    from kiosk.kiosks import views as kiosks
-    from kiosk.notices import views as notices
-    from kiosk.photos import views as photos
-    from kiosk.team import views as team
-    from kiosk.urgent import views as urgent
-    from kiosk.voice import views as voice
-
-    foundation = (home, api, auth, admin, pictograms, speech, status)
-    capabilities = (notices, board, photos, cafe, interpreter, team, voice, help_offers)
-    devices = (kiosks, urgent, device)
-    for module in foundation + capabilities + devices:
-        app.register_blueprint(module.bp)
-
-
 @cache
 def _asset_version(path):
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:12]
@@ -186,34 +163,3 @@ def _add_template_helpers(app):
     )
     app.jinja_env.filters["local"] = clock.local
     app.jinja_env.add_extension("jinja2.ext.do")
-
-
-SECURITY_HEADERS = {
-    "Content-Security-Policy": (
-        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
-        "script-src 'self'; connect-src 'self'; media-src 'self'; object-src 'none'; "
-        "base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
-    ),
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "same-origin",
-    "X-Frame-Options": "DENY",
-}
-
-
-def _security_headers(response):
-    """Every response gets the security headers that its view did not set itself.
-
-    A 304 has no body for them to protect: the browser keeps the headers of the response
-    it already has (RFC 9110, 15.4.5), and every kiosk poll that finds nothing new saves
-    their 330 bytes.
-    """
-    if response.status_code == 304:
-        return response
-    present = {name.lower() for name, _ in response.headers}
-    for name, value in SECURITY_HEADERS.items():
-        if name.lower() not in present:
-            response.headers.add(name, value)
-    # A page may be rendered for one of the school's screens: no shared cache keeps it.
-    if response.mimetype == "text/html" and "cache-control" not in present:
-        response.headers["Cache-Control"] = "private, no-cache"
-    return response

@@ -117,7 +117,12 @@ def change_role(user_id):
 @bp.get("/audit")
 @admin_required
 def audit_log():
+    # A page number past any real log is the last page, not an overflow in the database.
+    number = min(request.args.get("page", 1, type=int), 100_000)
     page = db.paginate(
-        db.select(audit.AuditEntry).order_by(audit.AuditEntry.at.desc()), per_page=100
+        db.select(audit.AuditEntry).order_by(audit.AuditEntry.at.desc()),
+        page=max(number, 1),
+        per_page=100,
+        error_out=False,
     )
     return render_template("admin/audit.html", page=page)
