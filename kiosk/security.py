@@ -74,9 +74,9 @@ class BoundedJSONProvider(DefaultJSONProvider):
 def refuse_json_that_is_not_an_object():
     """Every JSON body we take is one object ({"tap": ..., ...}); anything else is a 400
     before a view (or Flask-WTF, which reads JSON as form data) meets it."""
-    if request.method in ("POST", "PUT", "PATCH") and request.is_json:
-        if not isinstance(request.get_json(silent=True), dict):
-            abort(400)
+    sends_json = request.method in ("POST", "PUT", "PATCH") and request.is_json
+    if sends_json and not isinstance(request.get_json(silent=True), dict):
+        abort(400)
 
 
 def add_security_headers(response):
