@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import login_required
 from sqlalchemy.exc import IntegrityError
@@ -24,11 +24,12 @@ from kiosk.board.forms import (
     cell_prefix,
     slot_fields,
 )
-from kiosk.board.models import Child, Choice, Holiday, PlanException, PlanSlot, SchoolClass
-from kiosk.board.views import bp
+from kiosk.board.models import Child, Holiday, PlanException, PlanSlot, SchoolClass
 from kiosk.extensions import db
 from kiosk.forms import text_fields, texts_from
 from kiosk.spreadsheet import csv_response
+
+bp = Blueprint("board_admin", __name__)
 
 SYMBOLS = [p.key for p in pictograms.in_group("symbol")]
 
@@ -67,14 +68,12 @@ def admin_index():
         audit.record("board.class.create", school_class.name)
         db.session.commit()
         flash(_("Class %(name)s added.", name=school_class.name), "success")
-        return redirect(url_for("board.edit_class", class_id=school_class.id))
-    counts = dict(
-        db.session.execute(
-            db.select(Child.class_id, db.func.count(Child.id)).group_by(Child.class_id)
-        ).all()
-    )
+        return redirect(url_for("board_admin.edit_class", class_id=school_class.id))
     return render_template(
-        "board/admin/index.html", classes=queries.classes(), counts=counts, form=form
+        "board/admin/index.html",
+        classes=queries.classes(),
+        counts=queries.children_per_class(),
+        form=form,
     ), (400 if form.errors else 200)
 
 
@@ -85,15 +84,10 @@ def _class_page(school_class, status=200, **forms):
     forms.setdefault("bulk_form", BulkChildrenForm(prefix="bulk", formdata=None))
     forms.setdefault("change_form", ExceptionForm(prefix="change", formdata=None, day=today))
     forms.setdefault("remove_form", DeleteClassForm(prefix="remove", formdata=None))
-    exceptions = db.session.scalars(
-        db.select(PlanException)
-        .filter(PlanException.class_id == school_class.id, PlanException.day >= today)
-        .order_by(PlanException.day, PlanException.part)
-    ).all()
     return render_template(
         "board/admin/class.html",
         school_class=school_class,
-        exceptions=exceptions,
+        exceptions=queries.exceptions_from(school_class, today),
         text_fields=text_fields,
         weekday_names=WEEKDAYS,
         part_labels=PART_LABELS,
@@ -121,7 +115,7 @@ def edit_class(class_id):
         )
         db.session.commit()
         flash(_("Class %(name)s saved.", name=school_class.name), "success")
-        return redirect(url_for("board.edit_class", class_id=class_id))
+        return redirect(url_for("board_admin.edit_class", class_id=class_id))
     return _class_page(school_class, 400 if form.errors else 200, class_form=form)
 
 
@@ -137,7 +131,7 @@ def delete_class(class_id):
     audit.record("board.class.delete", name, f"{children} children removed")
     db.session.commit()
     flash(_("Class %(name)s removed.", name=name), "success")
-    return redirect(url_for("board.admin_index"))
+    return redirect(url_for("board_admin.admin_index"))
 
 
 # --- The week ---------------------------------------------------------------------------------
@@ -167,7 +161,7 @@ def edit_week(class_id):
         audit.record("board.week.edit", school_class.name)
         db.session.commit()
         flash(_("The week of %(name)s is saved.", name=school_class.name), "success")
-        return redirect(url_for("board.edit_class", class_id=class_id))
+        return redirect(url_for("board_admin.edit_class", class_id=class_id))
     return render_template(
         "board/admin/week.html",
         school_class=school_class,
@@ -211,9 +205,7 @@ def add_exception(class_id):
         return _class_page(school_class, 400, change_form=form)
     day, slot = form.day.data, slot_fields.slot(form, "change")
     for part, part_slot in _exception_parts(form.part.data, slot).items():
-        db.session.execute(
-            db.delete(PlanException).filter_by(class_id=class_id, day=day, part=part)
-        )
+        queries.remove_exception(class_id, day, part)
         row = PlanException(class_id=class_id, day=day, part=part)
         _copy_slot(part_slot, row)
         db.session.add(row)
@@ -225,7 +217,7 @@ def add_exception(class_id):
     )
     db.session.commit()
     flash(_("The change for %(day)s is saved.", day=day.isoformat()), "success")
-    return redirect(url_for("board.edit_class", class_id=class_id))
+    return redirect(url_for("board_admin.edit_class", class_id=class_id))
 
 
 def _exception_parts(which, slot):
@@ -268,7 +260,7 @@ def delete_exception(exception_id):
     db.session.delete(exception)
     db.session.commit()
     flash(_("The change is removed."), "success")
-    return redirect(url_for("board.edit_class", class_id=class_id))
+    return redirect(url_for("board_admin.edit_class", class_id=class_id))
 
 
 # --- Holidays ------------------------------------------------------------------------------
@@ -292,11 +284,10 @@ def holidays():
         )
         db.session.commit()
         flash(_("The holiday is saved."), "success")
-        return redirect(url_for("board.holidays"))
-    everything = db.session.scalars(db.select(Holiday).order_by(Holiday.first_day)).all()
+        return redirect(url_for("board_admin.holidays"))
     return render_template(
         "board/admin/holidays.html",
-        holidays=everything,
+        holidays=queries.holiday_rows(),
         form=form,
         text_fields=text_fields,
         today=clock.today(),
@@ -311,27 +302,14 @@ def delete_holiday(holiday_id):
     db.session.delete(holiday)
     db.session.commit()
     flash(_("The holiday is removed."), "success")
-    return redirect(url_for("board.holidays"))
+    return redirect(url_for("board_admin.holidays"))
 
 
 # --- Children -------------------------------------------------------------------------------
 
 
-def _symbol_taken(class_id, symbol, child_id=None):
-    query = db.select(Child.id).filter_by(class_id=class_id, symbol=symbol)
-    if child_id is not None:
-        query = query.where(Child.id != child_id)
-    return db.session.scalar(query) is not None
-
-
 def _child_page(form, school_class, child=None):
-    taken = {
-        symbol: name
-        for symbol, name, child_id in db.session.execute(
-            db.select(Child.symbol, Child.first_name, Child.id).filter_by(class_id=school_class.id)
-        )
-        if child is None or child_id != child.id
-    }
+    taken = queries.symbols_taken(school_class, but=child)
     return render_template(
         "board/admin/child.html",
         form=form,
@@ -344,7 +322,7 @@ def _child_page(form, school_class, child=None):
 
 def _save_child(form, child):
     """Store the form on `child`; False (with the message on the form) when the symbol is taken."""
-    if _symbol_taken(form.school_class.data, form.symbol.data, child.id):
+    if queries.symbol_taken(form.school_class.data, form.symbol.data, but=child):
         form.symbol.errors.append(_("Another child in this class has this symbol."))
         return False
     child.first_name = form.first_name.data.strip()
@@ -377,7 +355,7 @@ def add_child(class_id):
         audit.record("board.child.add", f"{child.school_class.name}: {child.first_name}")
         db.session.commit()
         flash(_("%(name)s added.", name=child.first_name), "success")
-        return redirect(url_for("board.edit_class", class_id=child.class_id))
+        return redirect(url_for("board_admin.edit_class", class_id=child.class_id))
     shown_class = db.session.get(SchoolClass, form.school_class.data or class_id) or school_class
     return _child_page(form, shown_class)
 
@@ -400,7 +378,7 @@ def edit_child(child_id):
             )
             db.session.commit()
             flash(_("%(name)s saved.", name=child.first_name), "success")
-            return redirect(url_for("board.edit_class", class_id=child.class_id))
+            return redirect(url_for("board_admin.edit_class", class_id=child.class_id))
     shown_class = db.session.get(SchoolClass, form.school_class.data or 0) or child.school_class
     return _child_page(form, shown_class, child)
 
@@ -414,7 +392,7 @@ def delete_child(child_id):
     db.session.delete(child)
     db.session.commit()
     flash(_("%(name)s removed.", name=name), "success")
-    return redirect(url_for("board.edit_class", class_id=class_id))
+    return redirect(url_for("board_admin.edit_class", class_id=class_id))
 
 
 @bp.post("/admin/board/class/<int:class_id>/children/bulk")
@@ -452,24 +430,23 @@ def bulk_add_children(class_id):
         form.names.errors.append(_("Someone changed this class meanwhile: please send it again."))
         return _class_page(school_class, 400, bulk_form=form)
     flash(_("%(count)d children added.", count=len(names)), "success")
-    return redirect(url_for("board.edit_class", class_id=class_id))
+    return redirect(url_for("board_admin.edit_class", class_id=class_id))
 
 
 @bp.route("/admin/board/end-of-year", methods=["GET", "POST"])
 @login_required
 def end_of_year():
     form = EndOfYearForm()
-    children = db.session.scalar(db.select(db.func.count(Child.id)))
+    children = queries.children_count()
     if form.validate_on_submit():
-        db.session.execute(db.delete(Choice))
-        removed = db.session.execute(db.delete(Child)).rowcount
+        removed = queries.remove_all_children()
         audit.record("board.end_of_year", "", f"{removed} children and their choices removed")
         db.session.commit()
         flash(
             _("%(count)d children removed. The classes and their week stay.", count=removed),
             "success",
         )
-        return redirect(url_for("board.admin_index"))
+        return redirect(url_for("board_admin.admin_index"))
     return render_template("board/admin/end_of_year.html", form=form, children=children), (
         400 if form.errors else 200
     )
@@ -487,7 +464,9 @@ def preview():
         day=day,
         preview=True,
         classes=queries.board(day, i18n.current().code, True),
-        class_url=lambda c: url_for("board.preview_class", class_id=c["id"], date=day.isoformat()),
+        class_url=lambda c: url_for(
+            "board_admin.preview_class", class_id=c["id"], date=day.isoformat()
+        ),
     )
 
 
@@ -512,34 +491,11 @@ def preview_class(class_id):
 # --- Today: counts for the teacher, the kitchen and the after-school care -----------------------
 
 
-def _school_day(day):
-    """Per class: plan, children with their cards, counts; and the school's counts."""
-    holiday_list, exceptions = queries.holidays(), queries.exceptions_on(day)
-    changes = queries.changes_on(day)
-    found = []
-    for school_class in queries.classes():
-        plan = queries.plan(school_class, day, holiday_list, exceptions)
-        children = queries.children_on(school_class, plan, changes)
-        found.append(
-            {
-                "school_class": school_class,
-                "plan": plan,
-                "children": children,
-                "counts": rules.counts(child.as_count() for child in children),
-                "late": sorted(
-                    ((late, today.child) for today in children for late in today.late),
-                    key=lambda pair: pair[0].made_at,
-                ),
-            }
-        )
-    return found, rules.add_counts(*(row["counts"] for row in found))
-
-
 @bp.get("/admin/board/today")
 @login_required
 def today():
     day = _day_from_query()
-    rows, school = _school_day(day)
+    rows, school = queries.school_day(day)
     return render_template(
         "board/admin/today.html",
         day=day,
@@ -555,7 +511,7 @@ def today():
 @login_required
 def today_csv():
     day = _day_from_query()
-    rows, _school = _school_day(day)
+    rows, _school = queries.school_day(day)
     header = ["date", "class", "first_name", "noon", "after", "late_change", "kiosk"]
     lines = []
     for row in rows:
@@ -575,11 +531,12 @@ def today_csv():
     return csv_response(f"board-{day.isoformat()}.csv", header, lines)
 
 
-def _dashboard():
-    rows, school = _school_day(clock.today())
+def dashboard_panel():
+    """Today's warm meals and after-school care on the admin dashboard, on a school day."""
+    rows, school = queries.school_day(clock.today())
     if not any(row["plan"].has_school for row in rows):
         return []
-    url = url_for("board.today")
+    url = url_for("board_admin.today")
     return [
         (_("Warm meals today"), len(school["noon"]["warm"]), url),
         (_("After-school care today"), len(school["after"]["care"]), url),

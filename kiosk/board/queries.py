@@ -1,13 +1,15 @@
-"""The board of one date as the kiosk and the admin see it: the database asked, the rules applied.
+"""What the board reads and writes in the database, the rules applied to what it finds.
 
-`board(day, lang, school_screen)` is the snapshot's `board` section; the kiosk
-screens and the admin preview render the same dictionaries, so what a screen
-shows and what the API says never differ.
+`board(day, lang, school_screen)` builds the classes for the snapshot's `board`
+section (`snapshot`), the kiosk screens and the admin preview alike, so what a
+screen shows and what the API says never differ. `school_day` gives the counts of
+the admin's today page, its CSV and the dashboard; `purge_choices` forgets the
+children's old choices.
 """
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from flask import current_app
 
@@ -20,6 +22,18 @@ from kiosk.i18n import pick
 
 def cutoff():
     return rules.parse_cutoff(current_app.config["KIOSK_MEAL_CUTOFF"])
+
+
+def snapshot(lang, school_screen):
+    """Today's board for every class; children only for the school's own screens."""
+    return board(clock.today(), lang, school_screen)
+
+
+def purge_choices(now, config):
+    """Children's choices go KIOSK_PERSONAL_DAYS after their day (spec section 7)."""
+    oldest_kept = now.date() - timedelta(days=config["KIOSK_PERSONAL_DAYS"])
+    deleted = db.session.execute(db.delete(Choice).where(Choice.day < oldest_kept)).rowcount
+    return {"board choices": deleted}
 
 
 def classes() -> list[SchoolClass]:
@@ -95,6 +109,111 @@ def children_on(school_class: SchoolClass, day_plan: rules.DayPlan, changes=None
             )
         )
     return found
+
+
+def children_per_class() -> dict[int, int]:
+    """{class id: how many children}, for classes that have any."""
+    query = db.select(Child.class_id, db.func.count(Child.id)).group_by(Child.class_id)
+    return dict(db.session.execute(query).all())
+
+
+def children_count() -> int:
+    return db.session.scalar(db.select(db.func.count(Child.id)))
+
+
+def remove_all_children() -> int:
+    """The end of the school year: every child and choice goes; classes and weeks stay."""
+    db.session.execute(db.delete(Choice))
+    return db.session.execute(db.delete(Child)).rowcount
+
+
+def symbols_taken(school_class: SchoolClass, but: Child | None = None) -> dict[str, str]:
+    """{symbol: first name} of the class's children, `but` one of them left out."""
+    query = db.select(Child.symbol, Child.first_name, Child.id).filter_by(class_id=school_class.id)
+    return {
+        symbol: name
+        for symbol, name, child_id in db.session.execute(query)
+        if but is None or child_id != but.id
+    }
+
+
+def symbol_taken(class_id: int, symbol: str, but: Child | None = None) -> bool:
+    """Whether another child of the class has this symbol."""
+    query = db.select(Child.id).filter_by(class_id=class_id, symbol=symbol)
+    if but is not None and but.id is not None:
+        query = query.where(Child.id != but.id)
+    return db.session.scalar(query) is not None
+
+
+def exceptions_from(school_class: SchoolClass, day: date) -> list[PlanException]:
+    """The class's exceptions on `day` and after, by date."""
+    return db.session.scalars(
+        db.select(PlanException)
+        .filter(PlanException.class_id == school_class.id, PlanException.day >= day)
+        .order_by(PlanException.day, PlanException.part)
+    ).all()
+
+
+def remove_exception(class_id: int, day: date, part: str):
+    """Make room for a new exception of one part of one date."""
+    db.session.execute(db.delete(PlanException).filter_by(class_id=class_id, day=day, part=part))
+
+
+def holiday_rows() -> list[Holiday]:
+    return db.session.scalars(db.select(Holiday).order_by(Holiday.first_day)).all()
+
+
+def child_today(child: Child, day: date) -> ChildToday:
+    """The cards that stand for one child on `day`, as the kiosk shows them."""
+    day_plan = plan(child.school_class, day)
+    changes = changes_on(day, [child.id])
+    (today,) = [
+        c for c in children_on(child.school_class, day_plan, changes) if c.child.id == child.id
+    ]
+    return today
+
+
+def tap_stored(request_id: str) -> bool:
+    """Whether a kiosk tap with this id is stored already (a retry or a double send)."""
+    return db.session.scalar(db.select(Choice.id).filter_by(request_id=request_id)) is not None
+
+
+def add_choice(request_id, child: Child, day: date, kind, code, now, kiosk_name):
+    """A card tapped on a kiosk, added to the session (the caller commits)."""
+    db.session.add(
+        Choice(
+            request_id=request_id,
+            child_id=child.id,
+            day=day,
+            kind=kind,
+            code=code,
+            made_at=clock.utc(now),
+            kiosk=kiosk_name,
+        )
+    )
+
+
+def school_day(day: date):
+    """Per class: plan, children with their cards, counts, late changes; and the school's counts."""
+    holiday_list, exceptions = holidays(), exceptions_on(day)
+    changes = changes_on(day)
+    found = []
+    for school_class in classes():
+        day_plan = plan(school_class, day, holiday_list, exceptions)
+        children = children_on(school_class, day_plan, changes)
+        found.append(
+            {
+                "school_class": school_class,
+                "plan": day_plan,
+                "children": children,
+                "counts": rules.counts(child.as_count() for child in children),
+                "late": sorted(
+                    ((late, today.child) for today in children for late in today.late),
+                    key=lambda pair: pair[0].made_at,
+                ),
+            }
+        )
+    return found, rules.add_counts(*(row["counts"] for row in found))
 
 
 def _label(key):

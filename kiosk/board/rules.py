@@ -226,6 +226,15 @@ def why_not(kind: str, plan: DayPlan, today: date, now: datetime, cutoff: time) 
     return None
 
 
+def child_id(value) -> int | None:
+    """The child id a kiosk sends (a number, or digits); None for anything else."""
+    if isinstance(value, str) and value.isdigit():
+        return int(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    return None
+
+
 def parse_choice(value) -> tuple[str, str] | None:
     """ "noon:warm" -> ("noon", "warm"); None for anything that is not a known card."""
     if not isinstance(value, str) or ":" not in value:

@@ -1,11 +1,13 @@
 """A school day for the board's tests: the clock stands on a Tuesday, the screens are trusted."""
 
+import uuid
 from datetime import time
 
 import pytest
 
+from kiosk import clock
 from kiosk.board import rules
-from kiosk.board.models import Child, PlanSlot, SchoolClass
+from kiosk.board.models import Child, Choice, PlanSlot, SchoolClass
 from kiosk.extensions import db
 
 BEFORE_CUTOFF = "2031-03-11T08:30"  # a Tuesday
@@ -54,5 +56,28 @@ def add_class():
             db.session.add(school_class)
             db.session.commit()
             return school_class.id, {child.first_name: child.id for child in school_class.children}
+
+    return add
+
+
+@pytest.fixture
+def add_choice():
+    """add_choice(app, child id, kind, code, at, kiosk): a tap stored as a kiosk stores it;
+    `at` is the school's wall-clock time."""
+
+    def add(app, child_id, kind, code, at, kiosk="gate"):
+        with app.app_context():
+            db.session.add(
+                Choice(
+                    request_id=str(uuid.uuid4()),
+                    child_id=child_id,
+                    day=at.date(),
+                    kind=kind,
+                    code=code,
+                    made_at=clock.utc(at),
+                    kiosk=kiosk,
+                )
+            )
+            db.session.commit()
 
     return add

@@ -3,12 +3,10 @@
 import csv
 import io
 import re
-import uuid
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 import pytest
 
-from kiosk import retention
 from kiosk.audit import AuditEntry
 from kiosk.board.models import Child, Choice, Holiday, PlanException, PlanSlot, SchoolClass
 from kiosk.extensions import db
@@ -369,26 +367,7 @@ def test_bulk_add_says_when_the_symbols_run_out(staff, add_class):
     assert len(rows(app, Child, class_id=class_id)) == 3
 
 
-def make_choice(app, child_id, kind, code, at, kiosk="gate"):
-    """A tap stored as a kiosk stores it; `at` is the school's wall-clock time."""
-    from kiosk import clock
-
-    with app.app_context():
-        db.session.add(
-            Choice(
-                request_id=str(uuid.uuid4()),
-                child_id=child_id,
-                day=at.date(),
-                kind=kind,
-                code=code,
-                made_at=clock.utc(at),
-                kiosk=kiosk,
-            )
-        )
-        db.session.commit()
-
-
-def test_today_counts_each_card_and_names_the_children(staff, add_class):
+def test_today_counts_each_card_and_names_the_children(staff, add_class, add_choice):
     app, client = staff
     owls, owl_children = add_class(app, "Uilen")
     add_class(
@@ -397,8 +376,8 @@ def test_today_counts_each_card_and_names_the_children(staff, add_class):
         children=("Omar", "Elif"),
         usual={str(d): {"noon": "sandwiches", "after": "care"} for d in range(5)},
     )
-    make_choice(app, owl_children["Noah"], "noon", "home", datetime(2031, 3, 11, 8, 5))
-    make_choice(
+    add_choice(app, owl_children["Noah"], "noon", "home", datetime(2031, 3, 11, 8, 5))
+    add_choice(
         app, owl_children["Lina"], "after", "pickup", datetime(2031, 3, 11, 10, 42), kiosk="hall"
     )
 
@@ -420,10 +399,10 @@ def test_today_counts_each_card_and_names_the_children(staff, add_class):
     assert "Changed on a kiosk after the cut-off" in owls_page
 
 
-def test_the_kitchen_gets_a_csv(staff, add_class):
+def test_the_kitchen_gets_a_csv(staff, add_class, add_choice):
     app, client = staff
     _, children = add_class(app, "Uilen", children=("=cmd", "Noah"))
-    make_choice(app, children["Noah"], "after", "care", datetime(2031, 3, 11, 11, 0))
+    add_choice(app, children["Noah"], "after", "care", datetime(2031, 3, 11, 11, 0))
     response = client.get("/admin/board/today.csv?date=2031-03-11")
     assert response.mimetype == "text/csv"
     table = list(csv.reader(io.StringIO(response.get_data(as_text=True).lstrip("\ufeff"))))
@@ -465,10 +444,12 @@ def test_the_preview_shows_any_date_as_on_the_kiosk(staff, add_class):
     assert f'data-child="{children["Amira"]}"' in one and 'data-choice="' not in one
 
 
-def test_the_end_of_the_school_year_removes_the_children_after_a_confirmation(staff, add_class):
+def test_the_end_of_the_school_year_removes_the_children_after_a_confirmation(
+    staff, add_class, add_choice
+):
     app, client = staff
     class_id, children = add_class(app)
-    make_choice(app, children["Noah"], "noon", "home", datetime(2031, 3, 11, 8, 0))
+    add_choice(app, children["Noah"], "noon", "home", datetime(2031, 3, 11, 8, 0))
     response = client.post("/admin/board/end-of-year?lang=en", data={})
     assert response.status_code == 400 and "Tick the box to confirm." in response.get_data(
         as_text=True
@@ -491,27 +472,6 @@ def test_a_class_is_removed_only_when_confirmed(staff, add_class):
         == 302
     )
     assert rows(app, SchoolClass) == [] and rows(app, Child) == [] and rows(app, PlanSlot) == []
-
-
-def test_purge_forgets_choices_older_than_the_personal_days(school_app, add_class):
-    app = school_app(KIOSK_PERSONAL_DAYS=30)
-    _, children = add_class(app)
-    today = date(2031, 3, 11)
-    for age in (0, 30, 31, 90):
-        make_choice(
-            app,
-            children["Amira"],
-            "after",
-            "care",
-            datetime.combine(today - timedelta(days=age), datetime.min.time()),
-        )
-    with app.app_context():
-        deleted = retention.purge(datetime(2031, 3, 11, 12), app.config)
-        assert deleted["board choices"] == 2
-        assert sorted((today - c.day).days for c in db.session.scalars(db.select(Choice))) == [
-            0,
-            30,
-        ]
 
 
 def test_the_dashboard_counts_todays_warm_meals(staff, add_class):

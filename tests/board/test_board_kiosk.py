@@ -27,6 +27,11 @@ def stored_choices(app):
         return db.session.scalars(db.select(Choice)).all()
 
 
+def test_the_home_tile_opens_the_board(school_app):
+    home = school_app().test_client().get("/kiosk/?lang=en").get_data(as_text=True)
+    assert 'class="tile tile-board" href="/kiosk/board' in home
+
+
 def test_the_board_shows_every_class_with_its_plan_for_today(school_app, add_class):
     app = school_app()
     class_id, _ = add_class(app, "Uilen")

@@ -178,6 +178,12 @@ def test_choice_codes_are_checked():
         assert rules.parse_choice(bad) is None
 
 
+def test_a_kiosk_names_a_child_by_a_number_or_digits():
+    assert rules.child_id(12) == 12 and rules.child_id("12") == 12
+    for bad in (True, "12a", "-3", "", None, 1.5, [12]):
+        assert rules.child_id(bad) is None
+
+
 def test_a_late_change_is_one_made_on_its_day_after_the_cut_off():
     assert rules.is_late(at(TUESDAY, 10, 20), TUESDAY, NINE)
     assert not rules.is_late(at(TUESDAY, 8, 59), TUESDAY, NINE)

@@ -1,21 +1,18 @@
-"""'Where is my child going?' on the kiosk: the board, one class, and the cards tapped there.
+"""'Where is my child going?' on the kiosk: the board, one class, and the cards tapped there."""
 
-The admin pages live in kiosk/board/admin.py, on the same blueprint.
-"""
-
-from datetime import date, timedelta
+from datetime import date
 
 from flask import Blueprint, render_template, request
 from sqlalchemy.exc import IntegrityError
 
 from kiosk import audit, clock, i18n, pictograms, taps
 from kiosk.board import queries, rules
-from kiosk.board.models import Child, Choice, SchoolClass
+from kiosk.board.models import Child, SchoolClass
 from kiosk.extensions import db
 from kiosk.i18n import kiosk_url
 from kiosk.screens import is_school_screen
 
-bp = Blueprint("board", __name__)
+bp = Blueprint("board_kiosk", __name__)
 
 
 # What the kiosk shows when it refuses a card: a pictogram, no text to read.
@@ -30,11 +27,6 @@ REFUSAL_PICTOGRAMS = {
 }
 
 
-def board_snapshot(lang, school_screen):
-    """Today's board for every class; children only for the school's own screens."""
-    return queries.board(clock.today(), lang, school_screen)
-
-
 @bp.get("/kiosk/board")
 def kiosk():
     lang = i18n.current().code
@@ -43,7 +35,7 @@ def kiosk():
         "board/kiosk.html",
         day=today,
         classes=queries.board(today, lang, is_school_screen(request)),
-        class_url=lambda c: kiosk_url("board.kiosk_class", class_id=c["id"]),
+        class_url=lambda c: kiosk_url("board_kiosk.kiosk_class", class_id=c["id"]),
     )
 
 
@@ -70,24 +62,8 @@ def _refuse(reason, status):
     return {"error": reason, "pictogram": pictograms.url(key), "label": label}, status
 
 
-def _child(value):
-    """The child a kiosk names by its id (a number, or digits), or None."""
-    if isinstance(value, str) and value.isdigit():
-        value = int(value)
-    if not isinstance(value, int) or isinstance(value, bool):
-        return None
-    return db.session.get(Child, value)
-
-
-def _standing(child, day):
-    """The cards that stand for a child now, as the kiosk shows them."""
-    plan = queries.plan(child.school_class, day)
-    (today,) = [c for c in queries.children_on(child.school_class, plan) if c.child.id == child.id]
-    return today
-
-
 def _state(child, day, status):
-    today = _standing(child, day)
+    today = queries.child_today(child, day)
     return {"status": status, "child": child.id, "noon": today.noon, "after": today.after}
 
 
@@ -106,7 +82,8 @@ def choose():
     choice = rules.parse_choice(data.get("choice"))
     if request_id is None or choice is None:
         return _refuse("unknown_choice", 400)
-    child = _child(data.get("child"))
+    child_id = rules.child_id(data.get("child"))
+    child = db.session.get(Child, child_id) if child_id is not None else None
     if child is None:
         return _refuse("unknown_child", 404)
     try:
@@ -114,7 +91,7 @@ def choose():
     except (TypeError, ValueError):
         return _refuse("unknown_choice", 400)
 
-    if db.session.scalar(db.select(Choice.id).filter_by(request_id=request_id)):
+    if queries.tap_stored(request_id):
         return _state(child, day, "repeat")
     kind, code = choice
     now = clock.now()
@@ -122,21 +99,11 @@ def choose():
     refused = rules.why_not(kind, plan, clock.today(), now, queries.cutoff())
     if refused:
         return _refuse(refused, 409)
-    if getattr(_standing(child, day), kind) == code:
+    if getattr(queries.child_today(child, day), kind) == code:
         return _state(child, day, "unchanged")
 
     kiosk_name = taps.kiosk_name(request, data.get("kiosk"))
-    db.session.add(
-        Choice(
-            request_id=request_id,
-            child_id=child.id,
-            day=day,
-            kind=kind,
-            code=code,
-            made_at=clock.utc(now),
-            kiosk=kiosk_name,
-        )
-    )
+    queries.add_choice(request_id, child, day, kind, code, now, kiosk_name)
     late = " (after the cut-off)" if rules.is_late(now, day, queries.cutoff()) else ""
     audit.record(
         "board.choice",
@@ -150,10 +117,3 @@ def choose():
         db.session.rollback()
         return _state(child, day, "repeat")
     return _state(child, day, "saved")
-
-
-def purge_choices(now, config):
-    """Children's choices go KIOSK_PERSONAL_DAYS after their day (spec section 7)."""
-    oldest_kept = now.date() - timedelta(days=config["KIOSK_PERSONAL_DAYS"])
-    deleted = db.session.execute(db.delete(Choice).where(Choice.day < oldest_kept)).rowcount
-    return {"board choices": deleted}
