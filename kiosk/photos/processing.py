@@ -14,10 +14,16 @@ import struct
 from dataclasses import dataclass
 
 from flask_babel import lazy_gettext as _l
-from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageCms, ImageFile, ImageOps, UnidentifiedImageError
 
 MAX_UPLOAD_BYTES = 25 * 1024 * 1024
 MAX_PIXELS = 50_000_000
+# Judged before any pixel is decoded: no side over 20,000 px, no strip thinner than 1:20,
+# and what decoding needs (the decoded image, then its RGB copy) within a byte budget.
+# A tiny PNG can claim 1 x 50,000,000 pixels or 7,000 x 7,000 one-bit pixels.
+MAX_SIDE = 20_000
+MAX_RATIO = 20
+MAX_DECODED_BYTES = 160 * 1024 * 1024
 SCREEN_LONG_SIDE = 1920
 THUMBNAIL_LONG_SIDE = 400
 SCREEN_QUALITY = 82
@@ -36,7 +42,7 @@ class PhotoRejected(Exception):
     """An upload that cannot be used; ``message`` is a lazy, translatable text.
 
     ``code`` is a stable machine-readable reason: ``not_image``, ``damaged``,
-    ``too_many_pixels`` or ``too_large``. ``str(exc)`` gives the code, so
+    ``too_many_pixels``, ``odd_shape`` or ``too_large``. ``str(exc)`` gives the code, so
     logging an exception never needs an app context.
     """
 
@@ -64,6 +70,13 @@ def _too_many_pixels() -> PhotoRejected:
     return PhotoRejected(
         "too_many_pixels",
         _l("This photo has too many pixels. Please use a smaller photo."),
+    )
+
+
+def _odd_shape() -> PhotoRejected:
+    return PhotoRejected(
+        "odd_shape",
+        _l("This picture is a very thin strip, not a photo. Please choose another one."),
     )
 
 
@@ -138,8 +151,10 @@ def _open_and_load(data: bytes) -> Image.Image:
         # global Pillow state is changed, so this is thread-safe.
         if width <= 0 or height <= 0:
             raise _damaged()
-        if width * height > MAX_PIXELS:
+        if width * height > MAX_PIXELS or max(width, height) > MAX_SIDE:
             raise _too_many_pixels()
+        if max(width, height) > MAX_RATIO * min(width, height):
+            raise _odd_shape()
 
         if image.format in ("JPEG", "MPO"):
             # Let libjpeg decode at 1/2, 1/4 or 1/8 scale (DCT scaling) while
@@ -151,6 +166,8 @@ def _open_and_load(data: bytes) -> Image.Image:
                     (math.ceil(width * scale), math.ceil(height * scale)),
                 )
 
+        if decoded_bytes(image) > MAX_DECODED_BYTES:
+            raise _too_many_pixels()
         image.load()
     except PhotoRejected:
         image.close()
@@ -164,8 +181,16 @@ def _open_and_load(data: bytes) -> Image.Image:
     return image
 
 
+def decoded_bytes(image: Image.Image) -> int:
+    """What decoding `image` at its (draft) size takes: Pillow's own bytes for its mode
+    (one per pixel even for a one-bit image, four for RGB), plus the RGB copy made from it."""
+    width, height = image.size
+    per_pixel = {"1": 1, "L": 1, "P": 1, "LA": 2, "PA": 2, "I;16": 2}.get(image.mode, 4)
+    return width * height * (per_pixel + 4)
+
+
 def _normalise(image: Image.Image) -> Image.Image:
-    """Apply the EXIF orientation and return a plain RGB image without info."""
+    """Apply the EXIF orientation and return a plain sRGB image without info."""
     try:
         rotated = ImageOps.exif_transpose(image)
     except _DECODE_ERRORS:
@@ -174,13 +199,29 @@ def _normalise(image: Image.Image) -> Image.Image:
     if rotated is None:  # pragma: no cover - only with in_place=True
         rotated = image.copy()
 
-    rgb = _to_rgb(rotated)
+    rgb = _in_srgb(rotated, image.info.get("icc_profile")) or _to_rgb(rotated)
     if rgb is not rotated and rotated is not image:
         rotated.close()
     # Drop everything Pillow read alongside the pixels (exif, icc_profile,
     # comment, xmp, dpi...): the encoder must not see any of it.
     rgb.info = {}
     return rgb
+
+
+def _in_srgb(image: Image.Image, icc: bytes | None) -> Image.Image | None:
+    """The photo's colours converted from its own colour profile (a phone's Display P3,
+    a camera's Adobe RGB) to sRGB, which screens assume once the profile is dropped.
+    None when it has no profile, or one this image cannot be converted from."""
+    if not icc or image.mode not in ("RGB", "CMYK", "L"):
+        return None
+    try:
+        source = ImageCms.ImageCmsProfile(io.BytesIO(icc))
+        return ImageCms.profileToProfile(image, source, _SRGB, outputMode="RGB")
+    except (ImageCms.PyCMSError, OSError, ValueError, TypeError):
+        return None  # an unreadable profile: the pixels as they are
+
+
+_SRGB = ImageCms.createProfile("sRGB")
 
 
 def _to_rgb(image: Image.Image) -> Image.Image:

@@ -249,3 +249,100 @@ def test_too_large_blob_is_refused_before_decoding(babel_ctx, monkeypatch):
 def test_str_of_exception_needs_no_app_context():
     exc = _rejected(b"plain text")
     assert str(exc) == "not_image"
+
+
+# ---------------------------------------------------------------- judged before decoding
+
+
+def test_a_strip_of_one_by_fifty_million_pixels_is_refused_before_decoding(babel_ctx):
+    # 97 KB of PNG once took the server from 135 MB to 1.58 GB.
+    assert _rejected(_png_header_only(1, 50_000_000)).code == "too_many_pixels"
+    exc = _rejected(_png_header_only(19_000, 100))
+    assert exc.code == "odd_shape"
+    assert "thin strip" in str(exc.message)
+
+
+def test_a_one_bit_picture_of_49_megapixels_is_refused_before_decoding(babel_ctx):
+    # Under the 50 MP limit, but Pillow keeps one byte per one-bit pixel, and its RGB
+    # copy four more: a 6 KB file would take a quarter of a gigabyte.
+    assert _rejected(_png_header_only(7000, 7000)).code == "too_many_pixels"
+
+
+def test_one_upload_stays_within_the_memory_the_readme_states(tmp_path):
+    """The largest picture the budget lets through, processed in a fresh process: its
+    peak memory grows by at most 250 MB (README, "Photos")."""
+    import subprocess
+    import sys
+
+    side = int((processing.MAX_DECODED_BYTES / 8) ** 0.5) - 8  # an RGB PNG just inside
+    photo = tmp_path / "big.png"
+    Image.new("RGB", (side, side), (30, 120, 200)).save(photo)
+    script = (
+        "import resource, sys\n"
+        "from kiosk.photos.processing import process_photo\n"
+        "data = open(sys.argv[1], 'rb').read()\n"
+        "before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "process_photo(data)\n"
+        "after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "print((after - before) // 1024)\n"
+    )
+    grown_mb = int(
+        subprocess.run(
+            [sys.executable, "-c", script, str(photo)], capture_output=True, text=True, check=True
+        ).stdout
+    )
+    assert 0 < grown_mb <= 250, grown_mb
+
+
+def _icc_profile_with_red_and_green_swapped() -> bytes:
+    """A minimal ICC v2 RGB profile whose red primary is sRGB's green and whose green is
+    sRGB's red (D50 primaries of sRGB, gamma 2.2): a photo tagged with it that stores
+    pure red means green."""
+
+    def s15(value):
+        return struct.pack(">i", round(value * 65536))
+
+    def xyz(x, y, z):
+        return b"XYZ \0\0\0\0" + s15(x) + s15(y) + s15(z)
+
+    red, green, blue = (0.4361, 0.2225, 0.0139), (0.3851, 0.7169, 0.0971), (0.1431, 0.0606, 0.7141)
+    text = b"swapped\0"
+    tags = {
+        b"desc": b"desc\0\0\0\0" + struct.pack(">I", len(text)) + text + b"\0" * 79,
+        b"wtpt": xyz(0.9642, 1.0, 0.8249),
+        b"rXYZ": xyz(*green),
+        b"gXYZ": xyz(*red),
+        b"bXYZ": xyz(*blue),
+        b"rTRC": b"curv\0\0\0\0" + struct.pack(">IH", 1, 0x0233) + b"\0\0",
+    }
+    tags[b"gTRC"] = tags[b"bTRC"] = tags[b"rTRC"]
+    table, body = b"", b""
+    offset = 128 + 4 + 12 * len(tags)
+    for signature, data in tags.items():
+        table += signature + struct.pack(">II", offset + len(body), len(data))
+        body += data + b"\0" * (-len(data) % 4)
+    size = offset + len(body)
+    header = (
+        struct.pack(">I", size)
+        + b"\0\0\0\0"
+        + struct.pack(">I", 0x02100000)
+        + b"mntrRGB XYZ "
+        + b"\0" * 12
+        + b"acsp"
+        + b"\0" * 24
+        + b"\0\0\0\0"
+        + s15(0.9642)
+        + s15(1.0)
+        + s15(0.8249)
+        + b"\0" * 48
+    )
+    return header + struct.pack(">I", len(tags)) + table + body
+
+
+def test_colours_are_converted_from_the_photos_own_profile_to_srgb():
+    stored_red = Image.new("RGB", (64, 48), (255, 0, 0))
+    data = _encode(stored_red, "PNG", icc_profile=_icc_profile_with_red_and_green_swapped())
+    screen = Image.open(io.BytesIO(process_photo(data).screen))
+    red, green, blue = screen.getpixel((32, 24))
+    assert green > 200 and red < 60, (red, green, blue)
+    assert "icc_profile" not in screen.info
