@@ -27,4 +27,6 @@ def qr_svg(url, label=""):
     code.make_image().save(buffer)
     svg = buffer.getvalue().decode().split("?>", 1)[-1].strip()
     svg = svg.replace("<svg ", f'<svg role="img" aria-label="{Markup.escape(label)}" ', 1)
+    # qrcode names every path "qr-path": two codes on one page would share an id.
+    svg = svg.replace(' id="qr-path"', "", 1)
     return Markup(svg)

@@ -93,3 +93,12 @@ def admin_client(client, auth):
     """A client logged in as the admin (the bridge figure with every right)."""
     assert auth.login().status_code == 302
     return client
+
+
+def add_demo_content(app):
+    """The demo school (`flask demo`'s content), beside the test's own admin."""
+    from kiosk import clock, demo
+
+    with app.app_context():
+        demo.add_all(clock.today())
+        db.session.commit()

@@ -7,6 +7,7 @@ import re
 import pytest
 
 from kiosk.security import json_depth
+from tests.conftest import add_demo_content
 
 HUGE_ID = 10**20
 NAMES = ("week", "date", "day", "class", "class_id", "id", "page", "question", "meeting", "kiosk")
@@ -23,8 +24,7 @@ DEEP_JSON = "[" * 100_000 + "]" * 100_000
 def fuzzed(make_app, credentials):
     """The demo school, with a logged-in admin; a crash answers 500 instead of raising."""
     app = make_app(PROPAGATE_EXCEPTIONS=False)
-    result = app.test_cli_runner().invoke(args=["demo"])
-    assert result.exit_code == 0, result.output
+    add_demo_content(app)
     client = app.test_client()
     client.post("/admin/login", data={"username": credentials[0], "password": credentials[1]})
     return app, client

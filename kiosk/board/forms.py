@@ -57,8 +57,14 @@ class HourField(TimeField):
 
 
 def _sorted_choices(group, first=()):
+    # A concept offered first (no school) is not offered again in the list.
+    offered = {choice.value for choice in first}
     found = sorted(
-        (SelectChoice(p.key, str(p.label)) for p in pictograms.in_group(group)),
+        (
+            SelectChoice(p.key, str(p.label))
+            for p in pictograms.in_group(group)
+            if p.key not in offered
+        ),
         key=lambda choice: choice.label,
     )
     return [*first, *found]
