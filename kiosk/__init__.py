@@ -29,7 +29,7 @@ from kiosk import (
     voice,
 )
 from kiosk import config as settings
-from kiosk.extensions import babel, csrf, db, login_manager
+from kiosk.extensions import babel, csrf, db, limiter, login_manager
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -94,6 +94,7 @@ def _init_extensions(app, with_migrations):
         Migrate(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
     babel.init_app(app, locale_selector=i18n.select_locale, default_locale=i18n.DEFAULT)
     csrf.init_app(app)
+    limiter.init_app(app)
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
     login_manager.login_message = None
