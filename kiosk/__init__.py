@@ -158,7 +158,7 @@ def _asset_version(path):
 def _add_template_helpers(app):
     from kiosk import clock, i18n, pictograms, qr, speech
     from kiosk.admin.views import admin_sections
-    from kiosk.home.views import tile_url
+    from kiosk.home.kiosk import tile_url
 
     def asset(filename):
         """A static file's URL with its content hash, so a new release is fetched fresh."""
