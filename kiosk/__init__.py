@@ -104,8 +104,9 @@ def _init_foundation(app):
     from kiosk import api, cli, errors, forms, i18n, pictograms, registry, speech, status
 
     registry.init_app(app)
-    for module in (api, pictograms, speech, status):
+    for module in (api, pictograms, status):
         app.register_blueprint(module.bp)
+    speech.init_app(app)
     registry.registry(app).purgers.append(forms.purge_form_keys)
     app.after_request(i18n.remember_choice)
     errors.register(app)
