@@ -106,8 +106,9 @@ def _init_foundation(app):
     from kiosk import api, cli, errors, forms, i18n, pictograms, registry, speech, status
 
     registry.init_app(app)
-    for module in (api, pictograms, speech, status):
+    for module in (api, pictograms, status):
         app.register_blueprint(module.bp)
+    speech.init_app(app)
     registry.registry(app).purgers.append(forms.purge_form_keys)
     app.after_request(i18n.remember_choice)
     errors.register(app)
@@ -136,7 +137,7 @@ def _asset_version(path):
 def _add_template_helpers(app):
     from kiosk import clock, i18n, pictograms, qr, speech
     from kiosk.admin.admin import admin_sections
-    from kiosk.home.views import tile_url
+    from kiosk.home.kiosk import tile_url
 
     def asset(filename):
         """A static file's URL with its content hash, so a new release is fetched fresh."""

@@ -14,7 +14,7 @@ from waitress.channel import HTTPChannel
 from waitress.server import create_server
 from waitress.task import WSGITask
 
-from kiosk import retention
+from kiosk import retention, speech
 
 
 class _BodylessKeepsAlive(WSGITask):
@@ -42,8 +42,10 @@ def waitress_options(config):
 
 
 def serve_app(app, threads):
-    """What `python -m kiosk` does: purge daily, and serve on KIOSK_HOST:KIOSK_PORT."""
+    """What `python -m kiosk` does: purge daily, make missing speech, and serve on
+    KIOSK_HOST:KIOSK_PORT."""
     retention.run_daily(app)
+    speech.run_in_background(app)
     config = app.config
     host, port = config["KIOSK_HOST"], config["KIOSK_PORT"]
     make_server(app, host=host, port=port, threads=threads, **waitress_options(config)).run()

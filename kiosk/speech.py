@@ -1,17 +1,20 @@
-"""Offline read-aloud: speech made on the server with espeak-ng, cached as WAV files.
+"""Offline read-aloud: speech made on the server with espeak-ng, kept as WAV files.
 
-Audio is generated once per (language, text) and stored in
+Audio is made once per (language, text) and stored in
 ``<instance_path>/speech/<sha256>.wav``, where the digest is the SHA-256 of
 ``lang + "\\0" + text`` (text with normalised whitespace, cut to 600 characters).
-The text never travels in a URL: templates ask for ``speech_url(text, lang)``,
-which makes the file if needed and returns ``/speech/<lang>/<digest>.wav``; the
-route only serves files that already exist.
+The text never travels in a URL.
 
-The app factory registers the blueprint and the template helper::
+Making audio takes up to TIMEOUT_S, so it never happens while a page renders:
 
-    from kiosk import speech
-    app.register_blueprint(speech.bp)
-    app.jinja_env.globals["speech_url"] = speech.speech_url
+- A template asks ``speech_url(text, lang)``, which only looks: the URL of audio that
+  exists, or None (no button). A text without audio yet is noted as wanted.
+- Audio is made when a text is saved (``make``: a notice, the urgent message), and by
+  the background job (``run_in_background``, or ``flask speech make``) for whatever the
+  kiosks read aloud now (the sources capabilities add with ``add_source``) or a page
+  wanted, still missing.
+- The purge (a purger in the registry) deletes audio that no source reads aloud and no
+  page asked for in KEEP_ASKED.
 
 In a template the read-aloud button is shown only when a URL comes back::
 
@@ -22,8 +25,7 @@ Languages without an espeak-ng voice (Somali ``so``, Tigrinya ``ti``, Pashto
 ``ps``) get ``None``, so the button stays hidden.
 """
 
-from __future__ import annotations
-
+import contextlib
 import functools
 import hashlib
 import logging
@@ -32,9 +34,18 @@ import re
 import shutil
 import subprocess
 import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, timedelta
 from pathlib import Path
 
+import click
 from flask import Blueprint, abort, current_app, send_file, url_for
+
+from kiosk.extensions import db
+from kiosk.registry import registry
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +69,12 @@ VOICES: dict[str, str] = {
 MAX_CHARS = 600
 RATE_WPM = 140
 TIMEOUT_S = 20
+# Audio a page asked for is kept this long after the last ask (a weekend, a holiday week).
+KEEP_ASKED = timedelta(days=10)
+# A page's ask is written on the file at most this often: one write per file per hour.
+TOUCH_EVERY_S = 3600
+# How many missing texts pages may note between two runs of the job.
+WANTED_MAX = 1000
 _DIGEST_RE = re.compile(r"[0-9a-f]{64}")
 
 bp = Blueprint("speech", __name__)
@@ -141,17 +158,137 @@ def speech_cache_dir() -> Path:
     return path
 
 
-def speech_url(text: str | None, lang: str) -> str | None:
-    """URL of the spoken *text* in *lang*, or None (no voice, empty text, failure).
+# --- What the kiosks read aloud ----------------------------------------------------------
 
-    Registered by the app as a Jinja global so templates can hide the button.
+
+@dataclass
+class _Speech:
+    # functions() -> {(text, lang)}: what the kiosks read aloud now, made ahead of a page
+    sources: list[Callable[[], Iterable[tuple[str, str]]]] = field(default_factory=list)
+    # (text, lang) that a page asked for before its audio existed, for the next job
+    wanted: set[tuple[str, str]] = field(default_factory=set)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+def init_app(app):
+    """The audio route, the purge of audio nobody reads aloud any more, `flask speech make`."""
+    app.extensions["speech"] = _Speech()
+    app.register_blueprint(bp)
+    registry(app).purgers.append(purge)
+
+
+def add_source(app, source: Callable[[], Iterable[tuple[str, str]]]):
+    """Have the job make (and the purge keep) the audio of what `source()` returns."""
+    app.extensions["speech"].sources.append(source)
+
+
+def speech_url(text: str | None, lang: str) -> str | None:
+    """URL of the spoken *text* in *lang* when its audio exists, else None.
+
+    Never makes audio: a page renders at once. Audio still missing is noted for the
+    background job; the button shows from the page after it. A Jinja global.
     """
     if not text or not has_voice(lang):
         return None
-    path = audio_file(text, lang, speech_cache_dir())
-    if path is None:
+    text = _prepare(text)
+    digest = text_digest(text, lang)
+    path = Path(current_app.instance_path) / "speech" / f"{digest}.wav"
+    try:
+        asked_before = path.stat().st_mtime
+    except OSError:
+        _note_wanted(text, lang)
         return None
-    return url_for("speech.audio", lang=lang, digest=path.stem)
+    if asked_before < time.time() - TOUCH_EVERY_S:
+        _touch(path)  # still asked for: the purge keeps it
+    return url_for("speech.audio", lang=lang, digest=digest)
+
+
+def _note_wanted(text, lang):
+    speech = current_app.extensions["speech"]
+    with speech.lock:
+        if len(speech.wanted) < WANTED_MAX:
+            speech.wanted.add((text, lang))
+
+
+def _touch(path):
+    with contextlib.suppress(OSError):  # gone meanwhile: the next ask notes it as wanted
+        os.utime(path)
+
+
+def make(texts: Iterable[tuple[str, str]]) -> int:
+    """Make the audio of each (text, lang) that has none yet; how many were made.
+
+    Takes up to TIMEOUT_S per text: call it when a text is saved, or from the job.
+    """
+    cache_dir = speech_cache_dir()
+    made = 0
+    for text, lang in set(texts):
+        text = _prepare(text or "")
+        if not text or not has_voice(lang):
+            continue
+        if (cache_dir / f"{text_digest(text, lang)}.wav").is_file():
+            continue
+        made += audio_file(text, lang, cache_dir) is not None
+    return made
+
+
+def spoken_now() -> set[tuple[str, str]]:
+    """What every source reads aloud now."""
+    found = set()
+    for source in current_app.extensions["speech"].sources:
+        found.update(source())
+    return found
+
+
+def make_missing() -> int:
+    """The job: make what the sources read aloud now and what pages asked for, if missing."""
+    speech = current_app.extensions["speech"]
+    with speech.lock:
+        wanted, speech.wanted = speech.wanted, set()
+    return make(spoken_now() | wanted)
+
+
+def purge(now, config) -> dict:
+    """Delete audio that no source reads aloud and no page asked for in KEEP_ASKED
+    (a purger in the registry: `now` is naive UTC)."""
+    cache_dir = speech_cache_dir()
+    keep = {text_digest(text, lang) for text, lang in spoken_now()}
+    asked_since = (now - KEEP_ASKED).replace(tzinfo=UTC).timestamp()
+    gone = 0
+    for path in cache_dir.glob("*.wav"):
+        try:
+            if path.stem in keep or path.stat().st_mtime >= asked_since:
+                continue
+            path.unlink()
+            gone += 1
+        except OSError:
+            continue  # made or purged meanwhile by another process
+    return {"speech files": gone}
+
+
+def run_in_background(app, interval_seconds=60):
+    """Start a thread that makes missing audio every `interval_seconds`, outside requests."""
+
+    def loop():
+        while True:
+            with app.app_context():
+                try:
+                    made = make_missing()
+                    if made:
+                        app.logger.info("speech: %d texts made", made)
+                except Exception:
+                    app.logger.exception("speech: making audio failed")
+                finally:
+                    db.session.remove()
+            time.sleep(interval_seconds)
+
+    threading.Thread(target=loop, name="speech", daemon=True).start()
+
+
+@bp.cli.command("make")
+def make_command():
+    """Make the audio the kiosks read aloud that is still missing."""
+    click.echo(f"{make_missing()} texts made.")
 
 
 @bp.get("/speech/<lang>/<digest>.wav")

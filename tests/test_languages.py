@@ -7,7 +7,7 @@ from datetime import timedelta
 
 import pytest
 
-from kiosk import clock
+from kiosk import clock, speech
 from kiosk.extensions import db
 from kiosk.i18n import LANGUAGES
 from kiosk.notices.models import Notice
@@ -53,6 +53,7 @@ def test_read_aloud_speaks_french_and_is_absent_for_somali(app, client):
         }
         db.session.add(Notice(week=monday, day=None, pictograms=["swimming"], texts=texts))
         db.session.commit()
+        speech.make_missing()  # the background job gives this week's notices their voice
 
     french = client.get("/kiosk/notices?lang=fr").get_data(as_text=True)
     audio_urls = re.findall(r'data-audio="([^"]+)"', french)
@@ -74,6 +75,7 @@ def test_read_aloud_falls_back_to_dutch_with_the_text(app, client):
             Notice(week=monday, day=None, pictograms=["swimming"], texts={"nl": "Morgen zwemmen."})
         )
         db.session.commit()
+        speech.make_missing()
     somali = client.get("/kiosk/notices?lang=so").get_data(as_text=True)
     assert "Morgen zwemmen." in somali
     assert re.findall(r'data-audio="(/speech/nl/[^"]+)"', somali)

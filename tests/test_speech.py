@@ -3,11 +3,13 @@
 import os
 import subprocess
 import wave
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
-from kiosk import speech
+from kiosk import retention, speech
+from kiosk.auth.models import utcnow
 
 # Outside CI a machine without espeak-ng skips these; in CI (scripts/test installs it) they run.
 needs_espeak = pytest.mark.skipif(
@@ -101,8 +103,13 @@ def test_speech_url_none_without_voice_or_text(app):
 
 
 @needs_espeak
-def test_speech_url_serves_cached_wav(app, client):
+def test_speech_url_serves_audio_once_the_job_made_it(app, client, monkeypatch):
     with app.test_request_context():
+        real_run = speech.subprocess.run
+        monkeypatch.setattr(speech.subprocess, "run", broken_espeak)
+        assert speech.speech_url(FR_TEXT, "fr") is None, "a page never waits for espeak-ng"
+        monkeypatch.setattr(speech.subprocess, "run", real_run)
+        assert speech.make_missing() == 1, "what the page wanted is made by the job"
         url = speech.speech_url(FR_TEXT, "fr")
     assert url is not None and url.startswith("/speech/fr/") and url.endswith(".wav")
     assert FR_TEXT.split()[0] not in url
@@ -112,3 +119,30 @@ def test_speech_url_serves_cached_wav(app, client):
     assert resp.mimetype == "audio/wav"
     assert resp.headers["Cache-Control"] == "public, max-age=31536000, immutable"
     assert resp.data[:4] == b"RIFF"
+
+
+def broken_espeak(*args, **kwargs):
+    raise AssertionError("espeak-ng ran while a page rendered")
+
+
+@needs_espeak
+def test_the_purge_keeps_what_is_spoken_or_asked_for_and_deletes_the_rest(app):
+    spoken_now = {("Morgen zwemmen", "nl")}
+    later = utcnow() + speech.KEEP_ASKED + timedelta(days=1)
+    with app.test_request_context():
+        speech.add_source(app, lambda: spoken_now)
+        assert speech.make({("Morgen zwemmen", "nl"), ("Oud bericht", "nl")}) == 2
+        assert speech.speech_url("Oud bericht", "nl")
+        assert speech.purge(utcnow(), app.config) == {"speech files": 0}, "asked for just now"
+
+        assert speech.purge(later, app.config) == {"speech files": 1}
+        assert speech.speech_url("Oud bericht", "nl") is None
+        assert speech.speech_url("Morgen zwemmen", "nl"), "a source still reads it aloud"
+        spoken_now.clear()
+        assert speech.purge(later, app.config) == {"speech files": 1}
+        assert list(speech.speech_cache_dir().iterdir()) == []
+
+
+def test_the_daily_purge_includes_speech(app):
+    with app.app_context():
+        assert retention.purge(utcnow(), app.config)["speech files"] == 0

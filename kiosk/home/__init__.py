@@ -2,6 +2,6 @@
 
 
 def init_app(app):
-    from kiosk.home import views
+    from kiosk.home import kiosk
 
-    app.register_blueprint(views.bp)
+    app.register_blueprint(kiosk.bp)

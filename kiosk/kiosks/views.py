@@ -198,7 +198,7 @@ def pair(code):
             refusal = "used"  # another tab or process used it a moment ago
     if refusal and device.paired_kiosk(request) is not None:
         # A paired screen opening a pairing link again (its auto-start command): it is home.
-        return redirect(url_for("home.kiosk"))
+        return redirect(url_for("home_kiosk.kiosk"))
     if refusal == "locked":
         return _refused("locked", 429)
     if refusal:
@@ -211,7 +211,7 @@ def pair(code):
     secret = rules.pair(kiosk, address, now)
     audit.record("kiosk.pair", kiosk.name, f"from {address}")
     db.session.commit()
-    response = redirect(url_for("home.kiosk"))
+    response = redirect(url_for("home_kiosk.kiosk"))
     device.set_cookie(response, request, kiosk.id, secret)
     response.headers["Cache-Control"] = "no-store"
     return response

@@ -6,10 +6,13 @@ from kiosk.registry import registry
 
 
 def init_app(app):
-    from kiosk.notices import views
+    from kiosk import speech
+    from kiosk.notices import admin, kiosk, queries
 
-    app.register_blueprint(views.bp)
+    app.register_blueprint(kiosk.bp)
+    app.register_blueprint(admin.bp)
     parts = registry(app)
-    parts.snapshot_sections["notices"] = views._snapshot
-    parts.dashboard_panels.append(views._dashboard)
-    parts.admin_sections.append(("notices.admin_week", _l("Notices"), False))
+    parts.snapshot_sections["notices"] = queries.snapshot
+    parts.dashboard_panels.append(queries.dashboard)
+    parts.admin_sections.append(("notices_admin.admin_week", _l("Notices"), False))
+    speech.add_source(app, queries.spoken_now)

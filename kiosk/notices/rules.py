@@ -167,3 +167,8 @@ def worst_first(understandings):
         (u for u in understandings if u.total),
         key=lambda u: (-u.unclear_share, -u.unclear, -u.total, u.notice_id),
     )
+
+
+def read_aloud(text: str, details: str) -> str:
+    """What the kiosk's read-aloud button speaks of an item: its text, then the longer one."""
+    return f"{text} {details or ''}".strip()

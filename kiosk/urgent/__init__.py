@@ -6,10 +6,12 @@ from kiosk.registry import registry
 
 
 def init_app(app):
-    from kiosk.urgent import views
+    from kiosk import speech
+    from kiosk.urgent import admin, queries
 
-    app.register_blueprint(views.bp)
+    app.register_blueprint(admin.bp)
     parts = registry(app)
-    parts.snapshot_sections["urgent"] = views._urgent
-    parts.dashboard_panels.append(views._dashboard)
-    parts.admin_sections.append(("urgent.admin", _l("Urgent message"), False))
+    parts.snapshot_sections["urgent"] = queries.snapshot
+    parts.dashboard_panels.append(queries.dashboard)
+    parts.admin_sections.append(("urgent_admin.admin", _l("Urgent message"), False))
+    speech.add_source(app, queries.spoken_now)

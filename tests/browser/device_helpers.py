@@ -2,7 +2,7 @@
 
 from kiosk import clock
 from kiosk.extensions import db
-from kiosk.urgent import rules
+from kiosk.urgent import queries
 
 
 def school_now(server):
@@ -13,7 +13,7 @@ def school_now(server):
 def withdraw_urgent(server):
     """The live server is shared: leave no urgent message over other tests' kiosks."""
     with server.app.app_context():
-        rules.withdraw(clock.now())
+        queries.withdraw(clock.now())
         db.session.commit()
 
 

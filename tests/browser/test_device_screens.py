@@ -9,7 +9,7 @@ import pytest
 from device_helpers import school_now, withdraw_urgent
 
 from kiosk.extensions import db
-from kiosk.urgent import rules
+from kiosk.urgent import queries
 
 ROOT = Path(__file__).resolve().parents[2]
 SIZES = {"landscape": (1920, 1080), "small": (1280, 800), "portrait": (1080, 1920)}
@@ -27,7 +27,7 @@ LONG_ARABIC = (
 def urgent_message(live_server):
     """A long urgent message in Dutch and Arabic on every kiosk, for this test only."""
     with live_server.app.app_context():
-        rules.put_up(
+        queries.put_up(
             "closed",
             {"nl": LONG_DUTCH, "ar": LONG_ARABIC},
             school_now(live_server) + timedelta(minutes=10),

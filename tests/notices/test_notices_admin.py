@@ -1,218 +1,15 @@
-"""The notices as parents and the bridge figure meet them: kiosk, snapshot, taps, admin."""
+"""The notices as the bridge figure meets them: the week, the editor, the poster, the counts."""
 
-import re
-import uuid
 from datetime import timedelta
 
 import pytest
+from notices_helpers import add_notice, notice_actions, notices, tap
 
-from kiosk import audit, clock
+from kiosk import audit, clock, retention, speech
+from kiosk.auth.models import utcnow
 from kiosk.extensions import db
 from kiosk.notices import rules
 from kiosk.notices.models import Notice, UnderstandingTap
-
-
-@pytest.fixture
-def week(app):
-    with app.app_context():
-        return rules.week_of(clock.today())
-
-
-def add_notice(app, week, day=None, pictograms=("swimming",), texts=None, details=None, position=1):
-    with app.app_context():
-        notice = Notice(
-            week=week,
-            day=day,
-            position=position,
-            pictograms=list(pictograms),
-            texts=texts or {"nl": "Zwemmen voor het derde leerjaar", "ar": "سباحة للسنة الثالثة"},
-            details=details or {},
-        )
-        db.session.add(notice)
-        db.session.commit()
-        return notice.id
-
-
-def notices(app):
-    with app.app_context():
-        return db.session.scalars(db.select(Notice).order_by(Notice.id)).all()
-
-
-def notice_actions():
-    actions = db.session.scalars(db.select(audit.AuditEntry.action).order_by(audit.AuditEntry.id))
-    return [action for action in actions if action.startswith("notice.")]
-
-
-def new_tap():
-    return str(uuid.uuid4())
-
-
-# --- Kiosk and snapshot ------------------------------------------------------------
-
-
-def test_kiosk_shows_this_weeks_items_in_the_chosen_language(app, client, week):
-    tuesday = week + timedelta(days=1)
-    add_notice(app, week, tuesday)
-    add_notice(app, week - timedelta(weeks=1), texts={"nl": "Vorige week"})
-
-    page = client.get("/kiosk/notices?lang=ar").get_data(as_text=True)
-    assert "سباحة للسنة الثالثة" in page
-    assert "Vorige week" not in page
-    assert f'data-date="{tuesday.isoformat()}"' in page
-    assert 'lang="ar" dir="rtl"' in page
-
-    dutch = client.get("/kiosk/notices").get_data(as_text=True)
-    assert "Zwemmen voor het derde leerjaar" in dutch
-    assert "سباحة" not in dutch
-
-
-def test_a_language_without_text_falls_back_to_dutch_with_the_pictogram(app, client, week):
-    add_notice(app, week)
-    for lang in ("pl", "fr", "tr"):
-        page = client.get(f"/kiosk/notices?lang={lang}").get_data(as_text=True)
-        assert "Zwemmen voor het derde leerjaar" in page
-        assert 'lang="nl" dir="ltr"' in page
-        assert "/pictograms/1F3CA.svg" in page
-
-
-def test_snapshot_lists_the_weeks_notices_with_text_language_and_pictogram_urls(app, client, week):
-    notice_id = add_notice(
-        app, week, week + timedelta(days=1), pictograms=["swimming", "swim_gear"]
-    )
-    add_notice(app, week, None, pictograms=["reading_home"], texts={"nl": "Lezen"}, position=0)
-
-    items = client.get("/api/v1/kiosk?lang=ar").json["notices"]
-    assert [item["date"] for item in items] == [None, (week + timedelta(days=1)).isoformat()]
-    swimming = items[1]
-    assert swimming["id"] == notice_id
-    assert (swimming["text"], swimming["lang"]) == ("سباحة للسنة الثالثة", "ar")
-    assert [p["code"] for p in swimming["pictograms"]] == ["swimming", "swim_gear"]
-    assert all(p["url"].startswith("/pictograms/") and p["label"] for p in swimming["pictograms"])
-    assert (items[0]["text"], items[0]["lang"]) == ("Lezen", "nl")
-
-    for item in items:
-        for p in item["pictograms"]:
-            response = client.get(p["url"])
-            assert response.status_code == 200
-            assert response.mimetype == "image/svg+xml"
-
-
-def test_every_pictogram_on_the_kiosk_page_is_served_by_the_app(app, client, week):
-    add_notice(app, week, pictograms=["forest_trip", "rain_clothes", "lunch_box"])
-    page = client.get("/kiosk/notices").get_data(as_text=True)
-    urls = set(re.findall(r'src="(/pictograms/[^"]+\.svg)"', page))
-    assert len(urls) >= 5  # three of the notice, the two taps, home, ...
-    for url in urls:
-        response = client.get(url)
-        assert (response.status_code, response.mimetype) == (200, "image/svg+xml"), url
-
-
-def test_a_stale_pictogram_key_shows_the_question_mark_instead_of_breaking(app, client, week):
-    add_notice(app, week, pictograms=["no_longer_in_the_catalogue"])
-    assert client.get("/kiosk/notices").status_code == 200
-    item = client.get("/api/v1/kiosk").json["notices"][0]
-    assert item["pictograms"][0]["url"] == "/pictograms/2753.svg"
-
-
-def test_the_arrows_go_to_next_week_and_back_but_not_into_the_past(app, client, week):
-    next_week = rules.week_param(week + timedelta(weeks=1))
-    add_notice(app, week + timedelta(weeks=1), texts={"nl": "Volgende week zwemmen"})
-    this_page = client.get("/kiosk/notices?lang=ar").get_data(as_text=True)
-    assert f"week={next_week}" in this_page
-    assert "data-week-previous" not in this_page
-
-    next_page = client.get(f"/kiosk/notices?week={next_week}").get_data(as_text=True)
-    assert "Volgende week zwemmen" in next_page
-    assert f"week={rules.week_param(week)}" in next_page
-
-    last = client.get(f"/kiosk/notices?week={rules.week_param(rules.kiosk_weeks(week)[1])}")
-    assert "data-week-next" not in last.get_data(as_text=True)
-    assert client.get("/kiosk/notices?week=nonsense").status_code == 200
-
-
-def test_read_aloud_button_speaks_the_text_in_its_own_language(app, client, week):
-    add_notice(app, week)
-    page = client.get("/kiosk/notices?lang=ar").get_data(as_text=True)
-    assert 'data-audio="/speech/ar/' in page
-    audio = re.search(r'data-audio="([^"]+)"', page)[1]
-    response = client.get(audio)
-    assert (response.status_code, response.mimetype) == (200, "audio/wav")
-
-
-def test_kiosk_has_no_text_input_and_no_link_to_the_admin(app, client, week):
-    add_notice(app, week)
-    page = client.get("/kiosk/notices").get_data(as_text=True)
-    assert "<input" not in page and "<textarea" not in page
-    assert "/admin" not in page
-
-
-# --- Understanding taps --------------------------------------------------------------
-
-
-def tap(client, notice_id, answer, tap_id=None, lang="ar", kiosk="gate"):
-    return client.post(
-        f"/kiosk/notices/{notice_id}/understanding",
-        json={"tap": tap_id or new_tap(), "answer": answer, "lang": lang, "kiosk": kiosk},
-    )
-
-
-def test_a_tap_counts_once_per_tap_id_and_per_language(app, client, week):
-    notice_id = add_notice(app, week)
-    tap_id = new_tap()
-    assert tap(client, notice_id, "unclear", tap_id).status_code == 201
-    assert tap(client, notice_id, "unclear", tap_id).status_code == 200  # double tap
-    assert tap(client, notice_id, "understood", lang="nl").status_code == 201
-    with app.app_context():
-        rows = db.session.execute(
-            db.select(UnderstandingTap.lang, UnderstandingTap.answer, UnderstandingTap.kiosk)
-        ).all()
-    assert sorted(rows) == [("ar", "unclear", "gate"), ("nl", "understood", "gate")]
-
-
-def test_a_changed_mind_replaces_the_answer_of_the_same_tap(app, client, week):
-    notice_id = add_notice(app, week)
-    tap_id = new_tap()
-    tap(client, notice_id, "understood", tap_id)
-    tap(client, notice_id, "unclear", tap_id)
-    with app.app_context():
-        assert db.session.scalars(db.select(UnderstandingTap.answer)).all() == ["unclear"]
-
-
-def test_bad_taps_are_refused(app, client, week):
-    notice_id = add_notice(app, week)
-    assert tap(client, 9999, "unclear").status_code == 404
-    assert tap(client, notice_id, "maybe").status_code == 400
-    assert tap(client, notice_id, "unclear", tap_id="short").status_code == 400
-    no_json = client.post(f"/kiosk/notices/{notice_id}/understanding", data="x")
-    assert no_json.status_code == 400
-    a_list = client.post(f"/kiosk/notices/{notice_id}/understanding", json=["unclear"])
-    assert a_list.status_code == 400
-    odd_lang = {"tap": new_tap(), "answer": "unclear", "lang": ["ar"]}
-    assert (
-        client.post(f"/kiosk/notices/{notice_id}/understanding", json=odd_lang).status_code == 201
-    )
-    # An unknown language or a long kiosk name is cleaned up, not trusted.
-    assert tap(client, notice_id, "understood", lang="xx", kiosk="k" * 100).status_code == 201
-    with app.app_context():
-        stored = db.session.scalars(db.select(UnderstandingTap).order_by(UnderstandingTap.id))
-        assert [(tap.lang, tap.kiosk) for tap in stored] == [("nl", "gate"), ("nl", "gate")]
-
-
-def test_a_tap_needs_the_kiosk_pages_csrf_token(make_app):
-    app = make_app(WTF_CSRF_ENABLED=True)
-    client = app.test_client()
-    with app.app_context():
-        week = rules.week_of(clock.today())
-    notice_id = add_notice(app, week)
-    assert tap(client, notice_id, "unclear").status_code == 400
-    page = client.get("/kiosk/notices").get_data(as_text=True)
-    token = re.search(r'name="csrf-token" content="([^"]+)"', page)[1]
-    response = client.post(
-        f"/kiosk/notices/{notice_id}/understanding",
-        json={"tap": new_tap(), "answer": "unclear"},
-        headers={"X-CSRFToken": token},
-    )
-    assert response.status_code == 201
 
 
 def test_counts_show_next_to_each_notice_and_worst_understood_first(
@@ -374,6 +171,36 @@ def test_delete_removes_the_item_and_records_it(app, admin_client, week):
         assert notice_actions() == ["notice.delete"]
 
 
+def audio_of(app, text, lang):
+    with app.app_context():
+        return speech.speech_cache_dir() / f"{speech.text_digest(text, lang)}.wav"
+
+
+def test_saving_a_notice_makes_its_audio_and_the_kiosk_reads_it(app, admin_client, week):
+    admin_client.post(f"/admin/notices/new?week={rules.week_param(week)}", data=form_data(week))
+    assert audio_of(app, "Dinsdag zwemmen", "nl").is_file()
+    assert audio_of(app, "السباحة يوم الثلاثاء", "ar").is_file()
+    page = app.test_client().get("/kiosk/notices?lang=fr").get_data(as_text=True)
+    assert 'data-audio="/speech/nl/' in page, "French falls back to the Dutch text and voice"
+
+
+def test_the_purge_removes_the_audio_of_a_deleted_notice(app, admin_client, week):
+    for text in ("Dinsdag zwemmen", "Woensdag bos"):
+        admin_client.post(
+            f"/admin/notices/new?week={rules.week_param(week)}",
+            data=form_data(week, text_nl=text, text_ar=""),
+        )
+    [gone, kept] = notices(app)
+    admin_client.post(f"/admin/notices/{gone.id}/delete")
+    assert audio_of(app, "Dinsdag zwemmen", "nl").is_file(), "kiosks may still be showing it"
+
+    later = utcnow() + speech.KEEP_ASKED + timedelta(days=1)
+    with app.app_context():
+        assert retention.purge(later, app.config)["speech files"] == 1
+    assert not audio_of(app, "Dinsdag zwemmen", "nl").exists()
+    assert audio_of(app, "Woensdag bos", "nl").is_file(), "this week's notice keeps its voice"
+
+
 def test_copy_last_week_copies_once(app, admin_client, week):
     last_week = week - timedelta(weeks=1)
     add_notice(app, last_week, last_week + timedelta(days=2), texts={"nl": "Halve dag"})
@@ -435,17 +262,6 @@ def test_demo_makes_a_realistic_week_in_five_languages(make_app):
         assert {"nl", "en", "fr", "ar", "tr"} <= set(notice.texts)
         assert 1 <= len(notice.pictograms) <= 3
         assert all(len(text) <= rules.TEXT_MAX for text in notice.texts.values())
-
-
-def test_preview_shows_the_kiosk_page_marked_as_preview(app, client, week):
-    add_notice(app, week + timedelta(weeks=9), texts={"nl": "Ver vooruit"})
-    far = rules.week_param(week + timedelta(weeks=9))
-    page = client.get(f"/kiosk/notices?week={far}&preview=1&lang=en").get_data(as_text=True)
-    assert "Ver vooruit" in page  # any week, also beyond the kiosk's arrows
-    assert 'data-preview="1"' in page
-    assert "Preview: taps here are not counted." in page
-    assert "preview=1" in re.search(r'href="([^"]+)"[^>]*data-week-previous', page)[1]
-    assert "data-preview" not in client.get("/kiosk/notices").get_data(as_text=True)
 
 
 def test_csv_cells_never_start_a_formula(app, client, admin_client, week):

@@ -1,4 +1,4 @@
-"""The kiosk's home screen and the screens still to come."""
+"""The kiosk's home screen: `/` leads to it, and every idle kiosk comes back to it."""
 
 from dataclasses import dataclass
 
@@ -8,7 +8,7 @@ from markupsafe import Markup
 
 from kiosk.i18n import current, kiosk_url
 
-bp = Blueprint("home", __name__)
+bp = Blueprint("home_kiosk", __name__)
 
 
 @dataclass(frozen=True)
@@ -32,7 +32,7 @@ TILES = (
 
 @bp.get("/")
 def root():
-    return redirect(url_for("home.kiosk"))
+    return redirect(url_for("home_kiosk.kiosk"))
 
 
 _choices = {}  # (app, language, script root) -> the tiles and the language chooser
@@ -48,17 +48,9 @@ def kiosk():
     return render_template("home/kiosk.html", choices=_choices[key])
 
 
-@bp.get("/kiosk/<any(" + ",".join(tile.section for tile in TILES) + "):section>")
-def coming_soon(section):
-    """A section whose capability has no kiosk screen yet (its own route wins once it has)."""
-    tile = next(tile for tile in TILES if tile.section == section)
-    return render_template("home/coming_soon.html", tile=tile)
-
-
 def tile_url(section):
-    """The kiosk URL of a home tile: its capability's screen, or the coming-soon card."""
-    # "<cap>_kiosk.kiosk" is issue 27's name; "<cap>.kiosk" until every capability has it.
-    for endpoint in (f"{section}_kiosk.kiosk", f"{section}.kiosk"):
-        if endpoint in current_app.view_functions:
-            return kiosk_url(endpoint)
-    return kiosk_url("home.coming_soon", section=section)
+    """The kiosk URL of a home tile: its capability's kiosk screen."""
+    endpoint = f"{section}_kiosk.kiosk"
+    if endpoint not in current_app.view_functions:
+        endpoint = f"{section}.kiosk"  # a capability whose blueprint is not renamed yet
+    return kiosk_url(endpoint)
