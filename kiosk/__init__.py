@@ -30,6 +30,7 @@ from kiosk import (
 )
 from kiosk import config as settings
 from kiosk.extensions import babel, csrf, db, limiter, login_manager
+from kiosk.i18n import compile_catalogues
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -59,6 +60,7 @@ def create_app(test_config=None, *, with_migrations=True):
     A server alone (`python -m kiosk`) passes with_migrations=False: Flask-Migrate brings
     Alembic, 10 MB of a small school machine's memory, for commands a server never runs.
     """
+    _check_checkout()
     app = Flask(
         __name__,
         instance_path=os.environ.get("KIOSK_INSTANCE_PATH") or str(ROOT / "instance"),
@@ -70,6 +72,7 @@ def create_app(test_config=None, *, with_migrations=True):
     app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(ROOT / "translations")
     if test_config:
         app.config.update(test_config)
+    compile_catalogues(app.config["BABEL_TRANSLATION_DIRECTORIES"])
 
     security.init_app(app)  # before any blueprint: its URL converter bounds every id
     if app.config["KIOSK_PROXY_HOPS"]:
@@ -82,6 +85,16 @@ def create_app(test_config=None, *, with_migrations=True):
         capability.init_app(app)
     _add_template_helpers(app)
     return app
+
+
+def _check_checkout():
+    """Schoolpoort runs from a checkout: its templates, static files, translations and
+    migrations sit beside `kiosk/`, not inside it, so an installed wheel has none."""
+    if not (ROOT / "templates").is_dir():
+        raise RuntimeError(
+            f"No templates in {ROOT}: Schoolpoort runs from a checkout of its repository "
+            "(see README.md), not from an installed wheel."
+        )
 
 
 def _init_extensions(app, with_migrations):

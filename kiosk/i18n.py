@@ -5,11 +5,15 @@ itself; phone pages remember `?lang=` in a cookie and then follow the browser's
 Accept-Language; the admin is Dutch unless the staff member picks another.
 """
 
+import os
+import tempfile
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from babel import Locale
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
 from flask import current_app, request, url_for
 from flask_babel import get_locale
 
@@ -128,3 +132,35 @@ def kiosk_url(endpoint, **values):
     if current().code != DEFAULT:
         values.setdefault("lang", current().code)
     return url_for(endpoint, **values)
+
+
+def compile_catalogues(translations_dirs: str) -> list[Path]:
+    """Compile each catalogue whose .mo is missing or older than its .po, as
+    `pybabel compile` does (fuzzy entries left out); returns the .mo files written.
+
+    A server without them would serve every language in English, the source text's
+    language: a checkout, a new .po from a pull, a copy without the build output.
+    """
+    written = []
+    for folder in translations_dirs.split(";"):
+        for po in sorted(Path(folder).glob("*/LC_MESSAGES/messages.po")):
+            mo = po.with_suffix(".mo")
+            if mo.exists() and mo.stat().st_mtime >= po.stat().st_mtime:
+                continue
+            try:
+                with po.open("rb") as source:
+                    catalog = read_po(source, locale=po.parent.parent.name)
+                # Written beside it and moved in whole: another process starting at the
+                # same moment reads the old file or the new one, never half of one.
+                fd, partial = tempfile.mkstemp(dir=po.parent, suffix=".mo-partial")
+                with os.fdopen(fd, "wb") as target:
+                    write_mo(target, catalog)
+                os.replace(partial, mo)
+            except (OSError, ValueError) as error:
+                raise RuntimeError(
+                    f"The translations in {po.parent} are not compiled and could not be: "
+                    f"{error}. Run `.venv/bin/pybabel compile -d translations` in the "
+                    "checkout, then start again."
+                ) from error
+            written.append(mo)
+    return written

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, text
 
+from kiosk import create_app
 from kiosk.auth.models import FailedLogin, User, utcnow
 from kiosk.extensions import db
 from tests.databases import fresh_database_url, is_sqlite
@@ -142,3 +143,23 @@ def test_flask_serve_goes_on_as_a_server_without_the_migration_tools(tmp_path):
         check=True,
     )
     assert loaded.stdout.strip() == "False"
+
+
+def test_backup_hands_pg_dump_the_password_in_its_environment_not_its_command_line(
+    tmp_path, monkeypatch
+):
+    """A command line is there for anyone on the machine to read with `ps`."""
+    monkeypatch.setenv("KIOSK_INSTANCE_PATH", str(tmp_path))
+    url = "postgresql+psycopg://school:s3cret-pw@db.example:5433/schoolpoort"
+    app = create_app({"SQLALCHEMY_DATABASE_URI": url})
+    calls = []
+    monkeypatch.setattr(subprocess, "run", lambda args, **kw: calls.append((args, kw)))
+
+    result = app.test_cli_runner().invoke(args=["backup", str(tmp_path / "out.backup")])
+
+    assert result.exit_code == 0, result.output
+    [(args, kw)] = calls
+    assert args[0] == "pg_dump"
+    assert not any("s3cret-pw" in arg for arg in args)
+    assert "postgresql://school@db.example:5433/schoolpoort" in args
+    assert kw["env"]["PGPASSWORD"] == "s3cret-pw"

@@ -1,5 +1,8 @@
 import sqlite3
 
+import pytest
+
+import kiosk
 from kiosk import create_app
 
 
@@ -69,3 +72,11 @@ def test_healthz_answers_with_the_database_reachable(client):
     response = client.get("/healthz")
     assert response.status_code == 200
     assert response.json == {"status": "ok"}
+
+
+def test_an_installed_wheel_without_the_checkout_refuses_to_start(tmp_path, monkeypatch):
+    """Templates, static files and translations live in the checkout, not in the wheel."""
+    monkeypatch.setenv("KIOSK_INSTANCE_PATH", str(tmp_path / "instance"))
+    monkeypatch.setattr(kiosk, "ROOT", tmp_path / "site-packages")
+    with pytest.raises(RuntimeError, match="runs from a checkout"):
+        create_app()

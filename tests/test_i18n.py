@@ -1,4 +1,9 @@
+import os
+import shutil
+
 import pytest
+
+from kiosk import ROOT, i18n
 
 
 @pytest.mark.parametrize(
@@ -54,3 +59,33 @@ def test_kiosk_pages_and_polls_leave_no_language_cookie(client):
         cookies = client.get(path).headers.getlist("Set-Cookie")
         assert not [cookie for cookie in cookies if cookie.startswith("lang=")], path
     assert "lang=ar" in client.get("/m/interpreter?lang=ar").headers["Set-Cookie"]
+
+
+def test_a_server_without_compiled_catalogues_compiles_them(make_app, tmp_path):
+    """A checkout whose .mo is missing, or older than its .po, still speaks French."""
+    translations = tmp_path / "translations"
+    shutil.copytree(ROOT / "translations", translations)
+    (translations / "fr" / "LC_MESSAGES" / "messages.mo").unlink(missing_ok=True)
+    arabic = translations / "ar" / "LC_MESSAGES" / "messages.mo"
+    os.utime(arabic, (0, 0))
+
+    client = make_app(BABEL_TRANSLATION_DIRECTORIES=str(translations)).test_client()
+
+    assert "Annonces" in client.get("/kiosk/?lang=fr").get_data(as_text=True)
+    assert arabic.stat().st_mtime > 0
+    assert "إعلانات" in client.get("/kiosk/?lang=ar").get_data(as_text=True)
+
+
+def test_a_server_that_cannot_compile_its_catalogues_refuses_to_start(
+    make_app, tmp_path, monkeypatch
+):
+    translations = tmp_path / "translations"
+    shutil.copytree(ROOT / "translations", translations)
+    (translations / "fr" / "LC_MESSAGES" / "messages.mo").unlink(missing_ok=True)
+
+    def read_only_disk(*args):
+        raise PermissionError("read-only file system")
+
+    monkeypatch.setattr(i18n, "write_mo", read_only_disk)
+    with pytest.raises(RuntimeError, match="pybabel compile"):
+        make_app(BABEL_TRANSLATION_DIRECTORIES=str(translations))

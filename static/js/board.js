@@ -4,22 +4,8 @@
 // returns. Each tap carries its own id, so a retry counts once on the server.
 (function () {
   "use strict";
-  const STORE = "board-waiting";
   let openChild = null;
   let feedbackTimer = null;
-
-  function waiting() {
-    try { return JSON.parse(localStorage.getItem(STORE)) || []; } catch (e) { return []; }
-  }
-  function keep(list) { localStorage.setItem(STORE, JSON.stringify(list)); }
-
-  function newId() {
-    if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
-    // Kiosks on plain http have no randomUUID: 16 random bytes do the same job.
-    const bytes = crypto.getRandomValues(new Uint8Array(16));
-    return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("")
-      .replace(/^(.{8})(.{4})(.{4})(.{4})/, "$1-$2-$3-$4-");
-  }
 
   const children = () => document.querySelector(".children[data-choice-url]");
   const dialog = () => document.querySelector("dialog.chooser");
@@ -99,50 +85,24 @@
     if (box && box.open) box.close();
   }
 
-  /** Send one waiting tap: "sent", "refused" (with the server's pictogram) or "offline". */
-  async function send(entry) {
-    let response;
-    try {
-      response = await window.Kiosk.post(entry.url, entry);
-    } catch (error) {
-      return { outcome: "offline" };
+  /** The server has a tap: show what it keeps, or say why it refused. */
+  async function settled(entry, answer) {
+    if (answer.ok) {
+      const still = taps.entries().some((o) => o.child === entry.child && o.kind === entry.kind);
+      if (!still) show(entry.child, entry.kind, answer.body[entry.kind], false);
+      return;
     }
-    if (response.status >= 500) return { outcome: "offline" };
-    let body = {};
-    try { body = await response.json(); } catch (error) { body = {}; }
-    if (response.ok) return { outcome: "sent", body };
-    return { outcome: "refused", body };
-  }
-
-  let flushing = false;
-  async function flush() {
-    if (flushing) return;
-    flushing = true;
-    try {
-      for (let entry = waiting()[0]; entry; entry = waiting()[0]) {
-        const result = await send(entry);
-        if (result.outcome === "offline") break;
-        keep(waiting().filter((other) => other.id !== entry.id));
-        if (result.outcome === "sent") {
-          const still = waiting().some((o) => o.child === entry.child && o.kind === entry.kind);
-          if (!still) show(entry.child, entry.kind, result.body[entry.kind], false);
-        } else {
-          // Refused (the cut-off passed, the day is over...): say so, then show what stands.
-          await window.Kiosk.refreshScreen();
-          const box = document.querySelector(".board-feedback");
-          feedback(result.body.pictogram || (box && box.dataset.errorPictogram), result.body.label);
-        }
-      }
-    } finally {
-      flushing = false;
-    }
+    // Refused (the cut-off passed, the day is over...): say so, then show what stands.
+    await window.Kiosk.refreshScreen();
+    const box = document.querySelector(".board-feedback");
+    feedback(answer.body.pictogram || (box && box.dataset.errorPictogram), answer.body.label);
   }
 
   function choose(kind, code) {
     const box = children();
     if (!box || openChild === null) return;
     const entry = {
-      id: newId(),
+      id: window.Kiosk.newId(),
       url: box.dataset.choiceUrl,
       child: Number(openChild),
       kind,
@@ -150,18 +110,16 @@
       day: box.dataset.day,
       kiosk: window.Kiosk.kioskName,
     };
-    // A newer tap for the same card replaces one that never left the kiosk.
-    const others = waiting().filter((o) => !(o.child === entry.child && o.kind === kind));
-    keep(others.concat([entry]));
     show(entry.child, kind, code, true);
-    flush();
+    // A newer tap for the same card replaces one that never left the kiosk.
+    taps.add(entry, (o) => o.child === entry.child && o.kind === kind);
   }
 
   /** After the screen is drawn again: show the waiting taps, reopen the chooser. */
   function restore() {
     const box = children();
     if (!box) return;
-    for (const entry of waiting()) {
+    for (const entry of taps.entries()) {
       if (entry.day === box.dataset.day) {
         show(entry.child, entry.kind, entry.choice.split(":")[1], true);
       }
@@ -187,8 +145,6 @@
     if (event.target === dialog()) openChild = null;
   }, true);
   document.addEventListener("kiosk:screen", restore);
-  addEventListener("online", flush);
-  setInterval(() => { if (waiting().length) flush(); }, 3000);
+  const taps = window.Kiosk.queue("board-waiting", settled);
   restore();
-  flush();
 })();

@@ -1,11 +1,8 @@
 // The bridge figure's notices pages: search pictograms while typing, confirm a delete,
-// print the poster. Everything also works without JavaScript.
+// fit the poster to one page. Everything also works without JavaScript.
 (function () {
   "use strict";
 
-  document.addEventListener("click", (event) => {
-    if (event.target.closest("[data-print]")) window.print();
-  });
   document.addEventListener("submit", (event) => {
     const form = event.target.closest("[data-confirm]");
     if (form && !window.confirm(form.dataset.confirm)) event.preventDefault();
