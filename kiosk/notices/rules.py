@@ -14,6 +14,7 @@ WEEKS_AHEAD = 4
 
 ANSWERS = ("understood", "unclear")
 _WEEK = re.compile(r"(\d{4})-W(\d{1,2})")
+FIRST_YEAR, LAST_YEAR = 1970, 2999
 
 
 def week_of(day: date) -> date:
@@ -30,7 +31,8 @@ def week_param(week: date) -> str:
 def parse_week(text: str | None) -> date | None:
     """The Monday of an ISO week written "2025-W03", or None for anything else."""
     match = _WEEK.fullmatch((text or "").strip())
-    if not match:
+    # A school's weeks lie well inside what date arithmetic can reach from them.
+    if not match or not FIRST_YEAR <= int(match[1]) <= LAST_YEAR:
         return None
     try:
         return date.fromisocalendar(int(match[1]), int(match[2]), 1)

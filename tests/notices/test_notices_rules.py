@@ -24,7 +24,7 @@ def test_a_week_is_its_iso_monday_and_reads_as_year_w_number():
     assert rules.week_param(date(2024, 12, 30)) == "2025-W01"  # ISO year, not calendar year
     assert rules.parse_week("2025-W01") == date(2024, 12, 30)
     assert rules.parse_week("2025-W3") == date(2025, 1, 13)
-    for nonsense in (None, "", "2025-W54", "2025-13", "W03", "2025-W03; drop table"):
+    for nonsense in (None, "", "2025-W54", "2025-13", "W03", "2025-W03; drop table", "0001-W01"):
         assert rules.parse_week(nonsense) is None
 
 
