@@ -23,6 +23,7 @@ from kiosk import (
     kiosks,
     notices,
     photos,
+    readiness,
     team,
     urgent,
     voice,
@@ -49,6 +50,7 @@ CAPABILITIES = (
     urgent,
     kiosks,
     device,
+    readiness,
 )
 
 
