@@ -18,7 +18,6 @@ from kiosk.readiness import probes, queries, rules
 # The settings of the mail and SMS gateways (kiosk/config.py); a probe tries each one set.
 MESSAGING = ("KIOSK_SMTP_URL", "KIOSK_SMS_URL")
 CACHE_SECONDS = 60
-_cache = {}
 
 
 def findings(app) -> list[rules.Finding]:
@@ -60,11 +59,12 @@ def _utc(timestamp):
 
 
 def cached_findings(app) -> list[rules.Finding]:
-    """The findings, gathered at most once a minute per app: the dashboard shows them."""
-    at, found = _cache.get(id(app), (0, None))
+    """The findings, gathered at most once a minute: the dashboard shows them, and a mail
+    server that does not answer costs a probe's timeout."""
+    at, found = app.extensions.get("readiness", (0, None))
     if found is None or time.monotonic() - at > CACHE_SECONDS:
         found = findings(app)
-        _cache[id(app)] = (time.monotonic(), found)
+        app.extensions["readiness"] = (time.monotonic(), found)
     return found
 
 

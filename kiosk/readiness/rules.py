@@ -147,9 +147,8 @@ def proxy_hops(hops: int, forwarded: list[int]) -> list[Finding]:
                 "proxy_hops",
                 ERROR,
                 _l(
-                    "The kiosks' requests come through a proxy, but KIOSK_PROXY_HOPS is 0: every "
-                    "visitor has the proxy's address, so trusted networks and limits see one "
-                    "visitor."
+                    "The kiosks' requests come through a proxy, but KIOSK_PROXY_HOPS is 0: the "
+                    "server sees only the proxy's address, so trusted networks do not work."
                 ),
                 _l(
                     "Set KIOSK_PROXY_HOPS to the number of proxies in front of the server "
