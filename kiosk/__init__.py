@@ -23,6 +23,7 @@ from kiosk import (
     kiosks,
     notices,
     photos,
+    readiness,
     security,
     team,
     urgent,
@@ -51,6 +52,7 @@ CAPABILITIES = (
     urgent,
     kiosks,
     device,
+    readiness,
 )
 
 

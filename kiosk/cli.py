@@ -15,6 +15,7 @@ from kiosk import clock, retention
 from kiosk.auth import rules
 from kiosk.auth.models import ROLES, User, utcnow
 from kiosk.extensions import db
+from kiosk.readiness import queries as readiness_queries
 
 DEMO_LOGIN_FILE = "demo-login.txt"
 
@@ -123,6 +124,18 @@ def backup(path):
     else:
         raise click.ClickException(f"No backup for {url.get_backend_name()} databases.")
     click.echo(f"Backup written to {path}")
+    _copy_secret_key(path)
+    readiness_queries.record_backup(utcnow())  # `flask check` asks when the last one ran
+
+
+def _copy_secret_key(path):
+    """A key made on this machine goes with the backup: without it no kiosk stays paired."""
+    key_file = Path(current_app.instance_path) / "secret_key"
+    if key_file.exists() and key_file.read_text().strip() == current_app.config["SECRET_KEY"]:
+        copy = Path(f"{path}.secret_key")
+        copy.write_text(key_file.read_text())
+        copy.chmod(0o600)
+        click.echo(f"Secret key copied to {copy}")
 
 
 @click.command("serve")

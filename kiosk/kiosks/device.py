@@ -11,6 +11,7 @@ from kiosk.auth.models import utcnow
 from kiosk.extensions import db
 from kiosk.kiosks import rules
 from kiosk.kiosks.models import Kiosk
+from kiosk.readiness.rules import kiosk_report
 from kiosk.screens import from_trusted_network
 
 COOKIE = "kiosk_screen"
@@ -111,7 +112,11 @@ def heartbeat(request):
                     Kiosk.last_seen_at <= now - rules.HEARTBEAT_EVERY,
                 ),
             )
-            .values(last_seen_at=now, last_address=address[:64])
+            .values(
+                last_seen_at=now,
+                last_address=address[:64],
+                **kiosk_report(request.args, request.headers.get("X-Forwarded-For"), now),
+            )
         )
         db.session.commit()
     except SQLAlchemyError:

@@ -21,6 +21,13 @@ class Kiosk(db.Model):
     secret_hash: Mapped[str | None] = mapped_column(String(64))
     last_seen_at: Mapped[datetime | None]
     last_address: Mapped[str | None] = mapped_column(String(64))
+    # What the kiosk's page says of itself at its poll (kiosk/readiness/rules.py reads it).
+    offline_copy: Mapped[str | None] = mapped_column(String(16))
+    screen: Mapped[str | None] = mapped_column(String(24))
+    clock_off_seconds: Mapped[int | None]
+    loaded_at: Mapped[datetime | None]
+    # Addresses in the poll's X-Forwarded-For: what KIOSK_PROXY_HOPS should be.
+    forwarded_hops: Mapped[int | None]
 
     codes: Mapped[list["PairingCode"]] = relationship(
         back_populates="kiosk", cascade="all, delete-orphan", order_by="PairingCode.created_at"

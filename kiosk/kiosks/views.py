@@ -21,6 +21,7 @@ from kiosk.extensions import db
 from kiosk.kiosks import device, rules
 from kiosk.kiosks.models import Kiosk
 from kiosk.qr import public_url
+from kiosk.readiness.rules import kiosk_problems
 
 bp = Blueprint("kiosks", __name__)
 
@@ -61,6 +62,7 @@ class Row:
     seen_ago: timedelta | None  # negative: "5 minutes ago"
     link_valid_until: datetime | None
     rename_form: KioskNameForm
+    problems: list  # what its page reported that needs a fix (kiosk/readiness/rules.py)
 
 
 def _list_page(pair_form, failed_rename=None):
@@ -84,6 +86,9 @@ def _list_page(pair_form, failed_rename=None):
                 seen_ago=kiosk.last_seen_at - now if kiosk.last_seen_at else None,
                 link_valid_until=max(c.expires_at for c in open_codes) if open_codes else None,
                 rename_form=rename_form,
+                problems=kiosk_problems(
+                    kiosk.offline_copy, kiosk.clock_off_seconds, kiosk.loaded_at, now
+                ),
             )
         )
     return render_template("kiosks/admin.html", rows=rows, pair_form=pair_form)

@@ -176,9 +176,20 @@
 
   const offlineCardPath = new URL(body.dataset.offlineUrl || "/kiosk/offline", location.href).pathname;
 
+  /** How this screen is, for /admin/kiosks: its offline copy, screen, clock and page load. */
+  function reportHealth(params) {
+    const worker = navigator.serviceWorker;
+    params.set("offline", worker && worker.controller ? "active"
+      : !window.isSecureContext ? "insecure" : worker ? "inactive" : "unsupported");
+    params.set("screen", screen.width + "x" + screen.height);
+    params.set("clock", Date.now()); // the kiosk's own clock, not Kiosk.now()
+    params.set("loaded", Math.round(performance.timeOrigin));
+  }
+
   async function poll() {
     const url = new URL(body.dataset.snapshotUrl, location.href);
     url.searchParams.set("kiosk", kioskName);
+    reportHealth(url.searchParams);
     let response;
     try {
       response = await fetch(url, {

@@ -41,10 +41,10 @@ function routeOf(request) {
   return null;
 }
 
-/** The cache key: the kiosk's name is only a heartbeat, not part of the content. */
+/** The cache key: the kiosk's name and health report are only a heartbeat, not content. */
 function keyOf(address) {
   const url = new URL(address, self.location.origin);
-  url.searchParams.delete("kiosk");
+  for (const name of ["kiosk", "offline", "screen", "clock", "loaded"]) url.searchParams.delete(name);
   url.hash = "";
   return url.href;
 }
