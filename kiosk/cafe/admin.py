@@ -1,10 +1,8 @@
 """The bridge figure's café: meetings, their sign-ups and waiting list, posters, topic ideas."""
 
-import csv
-import io
 from datetime import datetime
 
-from flask import Response, flash, redirect, render_template, url_for
+from flask import flash, redirect, render_template, url_for
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_login import login_required
@@ -26,6 +24,7 @@ from kiosk.cafe.models import (
 from kiosk.cafe.views import bp
 from kiosk.extensions import db
 from kiosk.i18n import DEFAULT, LANGUAGES
+from kiosk.spreadsheet import csv_response
 
 
 def _new_ideas():
@@ -242,12 +241,9 @@ CSV_COLUMNS = (
 def admin_csv(meeting_id):
     meeting = db.get_or_404(Meeting, meeting_id)
     groups = _by_status(meeting)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(CSV_COLUMNS)
     positions = {signup.id: n for n, signup in enumerate(groups[WAITING], start=1)}
-    for signup in groups[CONFIRMED] + groups[WAITING] + groups["cancelled"]:
-        row = (
+    rows = [
+        (
             signup.status,
             positions.get(signup.id, ""),
             signup.name,
@@ -258,13 +254,10 @@ def admin_csv(meeting_id):
             signup.lang,
             clock.local(signup.created_at).strftime("%Y-%m-%d %H:%M"),
         )
-        writer.writerow([rules.spreadsheet_cell(value) for value in row])
+        for signup in groups[CONFIRMED] + groups[WAITING] + groups["cancelled"]
+    ]
     name = f"cafe-{meeting.starts_at:%Y-%m-%d}-{meeting.id}.csv"
-    return Response(
-        "\ufeff" + buffer.getvalue(),  # the BOM makes spreadsheets read UTF-8 names right
-        mimetype="text/csv",
-        headers={"Content-Disposition": f'attachment; filename="{name}"'},
-    )
+    return csv_response(name, CSV_COLUMNS, rows)
 
 
 @bp.get("/admin/cafe/<int:meeting_id>/poster")

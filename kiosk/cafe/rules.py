@@ -6,7 +6,6 @@ signing up at the same moment can never both take the last place: the database
 lets exactly one of them through, and the other lands on the waiting list.
 """
 
-from markupsafe import escape
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 
@@ -23,7 +22,6 @@ from kiosk.cafe.models import (
     Signup,
 )
 from kiosk.extensions import db
-from kiosk.spreadsheet import safe_cell
 
 MAX_ADULTS = 5
 MAX_CHILDREN = 6
@@ -203,11 +201,6 @@ def forget_people_before(cutoff):
         .values(name="", contact=None)
         .execution_options(synchronize_session=False)
     ).rowcount
-
-
-def spreadsheet_cell(value) -> str:
-    """A CSV cell that a spreadsheet shows as text: HTML escaped, and never run as a formula."""
-    return safe_cell(escape("" if value is None else value))
 
 
 def vote(idea_id, voter) -> bool:

@@ -150,23 +150,6 @@ def test_purge_counts_from_the_end_of_the_meeting(ctx, make_meeting):
     assert signup.name == ""
 
 
-@pytest.mark.parametrize(
-    ("typed", "cell"),
-    [
-        ('=HYPERLINK("http://x")', "'=HYPERLINK(&#34;http://x&#34;)"),
-        ("+32 470 12 34 56", "'+32 470 12 34 56"),
-        ("-2+3", "'-2+3"),
-        ("@SUM(A1)", "'@SUM(A1)"),
-        ("<b>Amina</b>", "&lt;b&gt;Amina&lt;/b&gt;"),
-        ("Amina", "Amina"),
-        (3, "3"),
-        (None, ""),
-    ],
-)
-def test_spreadsheet_cells_are_text_never_formulas_or_markup(typed, cell):
-    assert rules.spreadsheet_cell(typed) == cell
-
-
 def test_one_phone_votes_once_per_idea(ctx):
     idea = Idea(text="Gezond eten", lang="nl", status="approved")
     other = Idea(text="Huiswerk", lang="nl", status="approved")

@@ -120,6 +120,13 @@ def test_help_csv_neutralises_formulas(client, admin_client):
     assert rows[1][3] == "Polski, Українська"
 
 
+def test_help_csv_holds_the_text_as_typed(client, admin_client):
+    client.post("/m/help", data=offer(first_name="N'Diaye & Fatou", other='<b>"Naaien"</b>'))
+    text = admin_client.get("/admin/voice/help.csv").get_data(as_text=True)
+    rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
+    assert rows[1][1] == "N'Diaye & Fatou" and rows[1][5] == '<b>"Naaien"</b>'
+
+
 def test_admin_removes_an_offer(app, client, admin_client):
     client.post("/m/help", data=offer())
     [made] = offers(app)
