@@ -6,12 +6,15 @@ from kiosk.registry import registry
 
 
 def init_app(app):
-    from kiosk.cafe import admin, views
+    from kiosk.cafe import admin, display, kiosk, phone, queries
 
-    app.register_blueprint(views.bp)
+    for module in (kiosk, phone, admin):
+        app.register_blueprint(module.bp)
+    for function in display.TEMPLATE_GLOBALS:
+        app.add_template_global(function)
     parts = registry(app)
-    parts.dashboard_panels.append(admin._counts)
-    parts.admin_sections.append(("cafe.admin_index", _l("Parent café"), False))
-    parts.snapshot_sections["cafe"] = views.cafe_snapshot
-    parts.status_finders.append(views.find_signup)
-    parts.purgers.append(views.forget_cafe_guests)
+    parts.snapshot_sections["cafe"] = queries.snapshot
+    parts.status_finders.append(queries.find_status)
+    parts.purgers.append(queries.forget_guests)
+    parts.dashboard_panels.append(admin.dashboard_panel)
+    parts.admin_sections.append(("cafe_admin.index", _l("Parent café"), False))

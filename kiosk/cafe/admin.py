@@ -1,20 +1,19 @@
 """The bridge figure's café: meetings, their sign-ups and waiting list, posters, topic ideas."""
 
-import csv
-import io
 from datetime import datetime
 
-from flask import Response, flash, redirect, render_template, url_for
+from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_login import login_required
-from sqlalchemy import func, select
 
 from kiosk import audit, clock
-from kiosk.cafe import rules
+from kiosk import forms as shared_forms
+from kiosk.cafe import queries, rules
 from kiosk.cafe.forms import MeetingForm
 from kiosk.cafe.models import (
     APPROVED,
+    CANCELLED,
     CONFIRMED,
     NEW,
     REJECTED,
@@ -23,48 +22,36 @@ from kiosk.cafe.models import (
     Meeting,
     Signup,
 )
-from kiosk.cafe.views import bp
 from kiosk.extensions import db
 from kiosk.i18n import DEFAULT, LANGUAGES
+from kiosk.spreadsheet import csv_response
+
+bp = Blueprint("cafe_admin", __name__)
 
 
-def _new_ideas():
-    return db.session.scalar(select(func.count(Idea.id)).where(Idea.status == NEW))
-
-
-def _counts():
-    now = clock.now()
-    coming = db.session.scalar(
-        select(func.count(Signup.id))
-        .join(Meeting)
-        .where(Meeting.starts_at > now, Signup.status == CONFIRMED)
-    )
+def dashboard_panel():
+    """The admin dashboard's café counts."""
     return [
-        (_("Café sign-ups for coming meetings"), coming, url_for("cafe.admin_index")),
-        (_("Café topic ideas to look at"), _new_ideas(), url_for("cafe.admin_ideas")),
+        (
+            _("Café sign-ups for coming meetings"),
+            queries.coming_signups(clock.now()),
+            url_for("cafe_admin.index"),
+        ),
+        (_("Café topic ideas to look at"), queries.new_ideas(), url_for("cafe_admin.ideas")),
     ]
-
-
-def _waiting_counts():
-    rows = db.session.execute(
-        select(Signup.meeting_id, func.count(Signup.id))
-        .where(Signup.status == WAITING)
-        .group_by(Signup.meeting_id)
-    )
-    return dict(rows.all())
 
 
 @bp.get("/admin/cafe")
 @login_required
-def admin_index():
+def index():
     now = clock.now()
-    meetings = db.session.scalars(select(Meeting).order_by(Meeting.starts_at.desc())).all()
+    meetings = queries.all_meetings()
     return render_template(
         "cafe/admin_index.html",
         upcoming=[m for m in reversed(meetings) if m.starts_at > now],
         past=[m for m in meetings if m.starts_at <= now],
-        waiting=_waiting_counts(),
-        new_ideas=_new_ideas(),
+        waiting=queries.waiting_counts(),
+        new_ideas=queries.new_ideas(),
     )
 
 
@@ -83,7 +70,7 @@ def _moments(form):
 
 @bp.route("/admin/cafe/new", methods=["GET", "POST"])
 @login_required
-def admin_new():
+def new():
     form = MeetingForm()
     if not form.is_submitted():
         form.pictogram.data = "parent_cafe"
@@ -95,7 +82,7 @@ def admin_new():
             form.day.errors.append(_("This moment has passed already."))
             return _form_page(form)
         meeting = Meeting(
-            topic=form.topics(),
+            topic=shared_forms.texts_from(form, "topic"),
             pictogram=form.pictogram.data,
             starts_at=starts_at,
             ends_at=ends_at,
@@ -111,56 +98,56 @@ def admin_new():
         audit.record("cafe.meeting.create", f"meeting {meeting.id}", meeting.topic[DEFAULT])
         db.session.commit()
         flash(_("The meeting is added; the kiosk shows it within a minute."), "success")
-        return redirect(url_for("cafe.admin_meeting", meeting_id=meeting.id))
+        return redirect(url_for("cafe_admin.meeting", meeting_id=meeting.id))
     return _form_page(form)
 
 
 @bp.route("/admin/cafe/<int:meeting_id>/edit", methods=["GET", "POST"])
 @login_required
-def admin_edit(meeting_id):
+def edit(meeting_id):
     meeting = db.get_or_404(Meeting, meeting_id)
     form = MeetingForm(obj=meeting)
     if not form.is_submitted():
-        form.fill_topics(meeting.topic)
+        shared_forms.fill_texts(form, "topic", meeting.topic)
         form.day.data = meeting.starts_at.date()
         form.start.data = meeting.starts_at.time()
         form.end.data = meeting.ends_at.time()
     if form.validate_on_submit():
-        if form.capacity.data != meeting.capacity and not rules.change_capacity(
+        if form.capacity.data != meeting.capacity and not queries.change_capacity(
             meeting, form.capacity.data, clock.now()
         ):
             form.capacity.errors.append(
                 _("%(taken)d places are taken already.", taken=meeting.places_taken)
             )
             return _form_page(form, meeting)
-        meeting.topic = form.topics()
+        meeting.topic = shared_forms.texts_from(form, "topic")
         meeting.starts_at, meeting.ends_at = _moments(form)
         for name in ("pictogram", "place", "languages", "interpreter", "childcare"):
             setattr(meeting, name, form[name].data)
         audit.record("cafe.meeting.update", f"meeting {meeting.id}", meeting.topic[DEFAULT])
         db.session.commit()
         flash(_("Saved."), "success")
-        return redirect(url_for("cafe.admin_meeting", meeting_id=meeting.id))
+        return redirect(url_for("cafe_admin.meeting", meeting_id=meeting.id))
     return _form_page(form, meeting)
 
 
 @bp.post("/admin/cafe/<int:meeting_id>/delete")
 @login_required
-def admin_delete(meeting_id):
+def delete(meeting_id):
     meeting = db.get_or_404(Meeting, meeting_id)
     audit.record(
         "cafe.meeting.delete",
         f"meeting {meeting.id}",
         f"{meeting.topic.get(DEFAULT, '')}, {len(meeting.signups)} sign-ups",
     )
-    db.session.delete(meeting)
+    queries.cancel_meeting(meeting)
     db.session.commit()
     flash(_("The meeting is removed."), "success")
-    return redirect(url_for("cafe.admin_index"))
+    return redirect(url_for("cafe_admin.index"))
 
 
 def _by_status(meeting):
-    groups = {CONFIRMED: [], WAITING: [], "cancelled": []}
+    groups = {CONFIRMED: [], WAITING: [], CANCELLED: []}
     for signup in meeting.signups:
         groups[signup.status].append(signup)
     return groups
@@ -168,7 +155,7 @@ def _by_status(meeting):
 
 @bp.get("/admin/cafe/<int:meeting_id>")
 @login_required
-def admin_meeting(meeting_id):
+def meeting(meeting_id):
     meeting = db.get_or_404(Meeting, meeting_id)
     groups = _by_status(meeting)
     interpreters = {}
@@ -181,7 +168,7 @@ def admin_meeting(meeting_id):
         meeting=meeting,
         confirmed=groups[CONFIRMED],
         waiting=groups[WAITING],
-        cancelled=groups["cancelled"],
+        cancelled=groups[CANCELLED],
         adults=sum(s.adults for s in groups[CONFIRMED]),
         children=sum(s.children for s in groups[CONFIRMED]),
         interpreters=interpreters,
@@ -190,15 +177,15 @@ def admin_meeting(meeting_id):
 
 def _signup_action(signup_id):
     signup = db.get_or_404(Signup, signup_id)
-    back = redirect(url_for("cafe.admin_meeting", meeting_id=signup.meeting_id))
+    back = redirect(url_for("cafe_admin.meeting", meeting_id=signup.meeting_id))
     return signup, back
 
 
 @bp.post("/admin/cafe/signups/<int:signup_id>/promote")
 @login_required
-def admin_promote(signup_id):
+def promote(signup_id):
     signup, back = _signup_action(signup_id)
-    if rules.promote(signup):
+    if queries.promote(signup):
         audit.record("cafe.signup.promote", f"meeting {signup.meeting_id}", f"sign-up {signup.id}")
         db.session.commit()
         flash(_("Moved up from the waiting list."), "success")
@@ -209,9 +196,9 @@ def admin_promote(signup_id):
 
 @bp.post("/admin/cafe/signups/<int:signup_id>/cancel")
 @login_required
-def admin_cancel(signup_id):
+def cancel(signup_id):
     signup, back = _signup_action(signup_id)
-    moved = rules.cancel(signup, clock.now())
+    moved = queries.cancel_signup(signup, clock.now())
     if moved is not None:
         audit.record("cafe.signup.cancel", f"meeting {signup.meeting_id}", f"sign-up {signup.id}")
         db.session.commit()
@@ -239,15 +226,12 @@ CSV_COLUMNS = (
 
 @bp.get("/admin/cafe/<int:meeting_id>/signups.csv")
 @login_required
-def admin_csv(meeting_id):
+def signups_csv(meeting_id):
     meeting = db.get_or_404(Meeting, meeting_id)
     groups = _by_status(meeting)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(CSV_COLUMNS)
-    positions = {signup.id: n for n, signup in enumerate(groups[WAITING], start=1)}
-    for signup in groups[CONFIRMED] + groups[WAITING] + groups["cancelled"]:
-        row = (
+    positions = rules.waiting_positions(groups[WAITING])
+    rows = [
+        (
             signup.status,
             positions.get(signup.id, ""),
             signup.name,
@@ -258,18 +242,15 @@ def admin_csv(meeting_id):
             signup.lang,
             clock.local(signup.created_at).strftime("%Y-%m-%d %H:%M"),
         )
-        writer.writerow([rules.spreadsheet_cell(value) for value in row])
+        for signup in groups[CONFIRMED] + groups[WAITING] + groups[CANCELLED]
+    ]
     name = f"cafe-{meeting.starts_at:%Y-%m-%d}-{meeting.id}.csv"
-    return Response(
-        "\ufeff" + buffer.getvalue(),  # the BOM makes spreadsheets read UTF-8 names right
-        mimetype="text/csv",
-        headers={"Content-Disposition": f'attachment; filename="{name}"'},
-    )
+    return csv_response(name, CSV_COLUMNS, rows)
 
 
 @bp.get("/admin/cafe/<int:meeting_id>/poster")
 @login_required
-def admin_poster(meeting_id):
+def poster(meeting_id):
     meeting = db.get_or_404(Meeting, meeting_id)
     with force_locale(DEFAULT):  # the poster hangs at the gate in Dutch
         return render_template("cafe/poster.html", meeting=meeting, languages=LANGUAGES)
@@ -282,8 +263,8 @@ IDEA_ACTIONS = {"approve": APPROVED, "reject": REJECTED}
 
 @bp.get("/admin/cafe/ideas")
 @login_required
-def admin_ideas():
-    rows = rules.tally()
+def ideas():
+    rows = queries.tally()
     return render_template(
         "cafe/admin_ideas.html",
         new=[(idea, votes) for idea, votes in rows if idea.status == NEW],
@@ -294,7 +275,7 @@ def admin_ideas():
 
 @bp.post("/admin/cafe/ideas/<int:idea_id>/<any(approve, reject, delete):action>")
 @login_required
-def admin_idea(idea_id, action):
+def idea(idea_id, action):
     idea = db.get_or_404(Idea, idea_id)
     audit.record(f"cafe.idea.{action}", f"idea {idea.id}", idea.text)
     if action == "delete":
@@ -302,4 +283,4 @@ def admin_idea(idea_id, action):
     else:
         idea.status = IDEA_ACTIONS[action]
     db.session.commit()
-    return redirect(url_for("cafe.admin_ideas"))
+    return redirect(url_for("cafe_admin.ideas"))

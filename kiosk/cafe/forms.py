@@ -173,7 +173,7 @@ def _meeting_pictograms():
 
 
 class MeetingForm(FlaskForm):
-    """A café meeting; one topic field per language (`topic_nl` ... ) is added below."""
+    """A café meeting; one topic field per language (`topic_nl` ...) is added below."""
 
     pictogram = SelectField(_l("Pictogram"), choices=_meeting_pictograms)
     day = DateField(_l("Date"), validators=[InputRequired(message=_l("Choose a date."))])
@@ -201,25 +201,11 @@ class MeetingForm(FlaskForm):
         if self.start.data and field.data and field.data <= self.start.data:
             raise ValidationError(_l("The end comes after the start."))
 
-    def topics(self) -> dict:
-        """The topic per language, without the empty ones."""
-        texts = {lang.code: self[f"topic_{lang.code}"].data for lang in LANGUAGES}
-        return {code: text for code, text in texts.items() if text}
 
-    def fill_topics(self, topic: dict):
-        for lang in LANGUAGES:
-            self[f"topic_{lang.code}"].data = topic.get(lang.code, "")
-
-
-for _lang in LANGUAGES:
-    _required = (
-        [DataRequired(message=_l("The topic in Dutch is required."))]
-        if _lang.code == DEFAULT
-        else [Optional()]
-    )
-    setattr(
-        MeetingForm,
-        f"topic_{_lang.code}",
-        StringField(_lang.name, filters=[_strip], validators=[*_required, Length(max=120)]),
-    )
-del _lang, _required
+forms.add_text_fields(
+    MeetingForm,
+    "topic",
+    "",
+    dutch_required=_l("The topic in Dutch is required."),
+    max_length=120,
+)

@@ -4,10 +4,11 @@ from kiosk.registry import registry
 
 
 def init_app(app):
-    from kiosk.help import views
+    from kiosk.help import admin, phone, queries
 
-    app.register_blueprint(views.bp)
+    for module in (phone, admin):
+        app.register_blueprint(module.bp)
     parts = registry(app)
-    parts.status_finders.append(views._find)
-    parts.purgers.append(views._purge)
-    parts.dashboard_panels.append(views._dashboard)
+    parts.status_finders.append(queries.find_status)
+    parts.purgers.append(queries.purge)
+    parts.dashboard_panels.append(admin.dashboard_panel)

@@ -6,11 +6,12 @@ from kiosk.registry import registry
 
 
 def init_app(app):
-    from kiosk.interpreter import views
+    from kiosk.interpreter import admin, kiosk, phone, queries
 
-    app.register_blueprint(views.bp)
+    for module in (kiosk, phone, admin):
+        app.register_blueprint(module.bp)
     parts = registry(app)
-    parts.status_finders.append(views._find)
-    parts.purgers.append(views._purge_closed_requests)
-    parts.dashboard_panels.append(views._dashboard)
-    parts.admin_sections.append(("interpreter.admin", _l("Interpreter"), False))
+    parts.status_finders.append(queries.find_status)
+    parts.purgers.append(queries.purge)
+    parts.dashboard_panels.append(admin.dashboard_panel)
+    parts.admin_sections.append(("interpreter_admin.index", _l("Interpreter"), False))

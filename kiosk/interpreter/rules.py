@@ -2,8 +2,7 @@
 
 - which phone numbers we accept (loosely: Belgian and international formats);
 - how a status change opens or closes a request, and when its personal data goes;
-- what an arrangement needs before the parent is told it is arranged;
-- how a CSV cell is kept from being read as a formula.
+- what an arrangement needs before the parent is told it is arranged.
 """
 
 import re

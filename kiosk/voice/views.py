@@ -20,6 +20,7 @@ from wtforms import SelectChoice
 from kiosk import audit, clock, i18n, pictograms, taps
 from kiosk.auth.models import utcnow
 from kiosk.extensions import db
+from kiosk.help import queries as help_queries
 from kiosk.help import rules as help_rules
 from kiosk.spoken_languages import name_of
 from kiosk.spreadsheet import csv_response
@@ -234,7 +235,7 @@ def admin():
         db.select(Question).order_by(Question.opens_on.desc(), Question.id.desc())
     ).all()
     chosen = _chosen_question(questions)
-    offers = help_rules.standing(utcnow())
+    offers = help_queries.standing(utcnow())
     return render_template(
         "voice/admin.html",
         questions=questions,

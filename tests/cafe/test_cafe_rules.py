@@ -1,180 +1,47 @@
-"""The café's decisions without a browser: places, the waiting list, capacity, votes, purge."""
+"""The café's decisions as plain values: no app, no database."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
+from types import SimpleNamespace
 
-import pytest
-
-from kiosk import clock
 from kiosk.cafe import rules
-from kiosk.cafe.models import CANCELLED, CONFIRMED, WAITING, Idea, Meeting, Signup
-from kiosk.extensions import db
+
+NOW = datetime(2026, 3, 2, 9, 0)
 
 
-@pytest.fixture
-def ctx(app):
-    with app.app_context():
-        yield
+def _waiting(*adults):
+    return [SimpleNamespace(id=n, adults=count) for n, count in enumerate(adults, start=10)]
 
 
-def _signup(meeting, name="Amina", adults=1):
-    signup = rules.sign_up(
-        meeting,
-        name=name,
-        adults=adults,
-        children=0,
-        interpreter_language=None,
-        contact=None,
-        lang="nl",
-        now=clock.now(),
-    )
-    db.session.commit()
-    return signup
+def test_a_meeting_is_open_until_it_starts():
+    assert rules.is_open(SimpleNamespace(starts_at=NOW + timedelta(minutes=1)), NOW)
+    assert not rules.is_open(SimpleNamespace(starts_at=NOW), NOW)
 
 
-def test_adults_take_places_until_they_no_longer_fit(ctx, make_meeting):
-    meeting = db.session.get(Meeting, make_meeting(capacity=4))
-    assert _signup(meeting, adults=3).status == CONFIRMED
-    assert meeting.places_left == 1
-    assert _signup(meeting, adults=2).status == WAITING
-    assert _signup(meeting, adults=1).status == CONFIRMED
-    assert meeting.places_left == 0
+def test_adults_fit_while_places_are_left():
+    assert rules.fits(3, 3) and not rules.fits(4, 3) and not rules.fits(1, -1)
 
 
-def test_a_past_meeting_takes_nobody_in(ctx, make_meeting):
-    meeting = db.session.get(Meeting, make_meeting(days=-1))
-    assert not rules.is_open(meeting, clock.now())
-    assert not rules.take_places(meeting.id, 1, clock.now())
+def test_an_extra_chair_never_shows_as_negative_places():
+    assert [rules.places_shown(n) for n in (5, 0, -2)] == [5, 0, 0]
 
 
-def test_the_waiting_list_counts_from_one_in_order_of_arrival(ctx, make_meeting):
-    meeting = db.session.get(Meeting, make_meeting(capacity=1))
-    _signup(meeting, "first")
-    second, third = _signup(meeting, "second"), _signup(meeting, "third")
-    assert [rules.waiting_position(s) for s in (second, third)] == [1, 2]
+def test_whoever_is_first_and_fits_moves_up():
+    family, single, pair = _waiting(3, 1, 2)
+    assert rules.who_moves_up([family, single, pair], 2) == [single]
+    assert rules.who_moves_up([family, single, pair], 3) == [family]
+    assert rules.who_moves_up([family, single, pair], 6) == [family, single, pair]
+    assert rules.who_moves_up([family], 0) == []
 
 
-def test_cancelling_moves_the_first_waiting_up(ctx, make_meeting):
-    meeting = db.session.get(Meeting, make_meeting(capacity=1))
-    first, second, third = (_signup(meeting, name) for name in ("a", "b", "c"))
-    moved = rules.cancel(first, clock.now())
-    db.session.commit()
-    assert [s.id for s in moved] == [second.id]
-    assert (first.status, second.status, third.status) == (CANCELLED, CONFIRMED, WAITING)
-    assert rules.waiting_position(third) == 1
-    assert meeting.places_left == 0
+def test_the_waiting_list_counts_from_one_in_order_of_arrival():
+    first, second, third = _waiting(1, 2, 1)
+    assert rules.waiting_positions([third, first, second]) == {
+        first.id: 1,
+        second.id: 2,
+        third.id: 3,
+    }
+    assert rules.waiting_positions([]) == {}
 
 
-def test_a_family_that_does_not_fit_lets_a_single_parent_behind_it_move_up(ctx, make_meeting):
-    meeting = db.session.get(Meeting, make_meeting(capacity=2))
-    one, other = _signup(meeting, adults=1), _signup(meeting, adults=1)
-    family, single = _signup(meeting, adults=3), _signup(meeting, adults=1)
-    rules.cancel(one, clock.now())
-    db.session.commit()
-    assert (family.status, single.status) == (WAITING, CONFIRMED)
-    assert other.status == CONFIRMED
-
-
-def test_cancelling_twice_changes_nothing_the_second_time(ctx, make_meeting):
-    meeting = db.session.get(Meeting, make_meeting(capacity=2))
-    signup = _signup(meeting)
-    assert rules.cancel(signup, clock.now()) == []
-    assert rules.cancel(signup, clock.now()) is None
-    db.session.commit()
-    assert meeting.places_left == 2
-
-
-def test_capacity_cannot_drop_below_the_places_taken(ctx, make_meeting):
-    meeting = db.session.get(Meeting, make_meeting(capacity=3))
-    for _ in range(3):
-        _signup(meeting)
-    waiting = _signup(meeting)
-    assert not rules.change_capacity(meeting, 2)
-    assert rules.change_capacity(meeting, 4, clock.now())
-    db.session.commit()
-    assert (meeting.capacity, meeting.places_left, waiting.status) == (4, 0, CONFIRMED)
-
-
-def test_the_bridge_figure_may_let_one_more_in_and_then_nobody_else_gets_in(ctx, make_meeting):
-    meeting = db.session.get(Meeting, make_meeting(capacity=1))
-    first = _signup(meeting)
-    waiting = _signup(meeting)
-    assert rules.promote(waiting)
-    assert not rules.promote(waiting), "a second click changes nothing"
-    db.session.commit()
-    assert (waiting.status, meeting.places_left) == (CONFIRMED, -1)
-    assert _signup(meeting).status == WAITING
-    rules.cancel(first, clock.now())
-    db.session.commit()
-    assert meeting.places_left == 0, "the freed place pays back the extra chair"
-
-
-def test_purge_forgets_names_and_contacts_after_the_personal_days(ctx, app, make_meeting):
-    old = db.session.get(Meeting, make_meeting(days=-31))
-    recent = db.session.get(Meeting, make_meeting(days=-29))
-    for meeting in (old, recent):
-        db.session.add(
-            Signup(
-                meeting=meeting,
-                token=f"t{meeting.id}",
-                name="Amina",
-                adults=1,
-                children=0,
-                contact="amina@example.org",
-                lang="nl",
-                status=CONFIRMED,
-            )
-        )
-    db.session.commit()
-    from kiosk import retention
-    from kiosk.auth.models import utcnow
-
-    deleted = retention.purge(utcnow(), app.config)
-    assert deleted["café sign-ups"] == 1
-    old_signup, recent_signup = (m.signups[0] for m in (old, recent))
-    assert (old_signup.name, old_signup.contact) == ("", None)
-    assert old_signup.adults == 1, "the counts stay for the school's figures"
-    assert recent_signup.name == "Amina"
-    assert retention.purge(utcnow(), app.config)["café sign-ups"] == 0
-
-
-def test_purge_counts_from_the_end_of_the_meeting(ctx, make_meeting):
-    now = clock.now()
-    meeting = db.session.get(Meeting, make_meeting(days=-30))
-    meeting.starts_at = now - timedelta(days=30, hours=1)
-    meeting.ends_at = now - timedelta(days=30) + timedelta(hours=1)
-    signup = _signup(meeting)  # signed up when it was still ahead
-    db.session.commit()
-    assert rules.forget_people_before(now - timedelta(days=30)) == 0
-    assert rules.forget_people_before(now - timedelta(days=29)) == 1
-    db.session.refresh(signup)
-    assert signup.name == ""
-
-
-@pytest.mark.parametrize(
-    ("typed", "cell"),
-    [
-        ('=HYPERLINK("http://x")', "'=HYPERLINK(&#34;http://x&#34;)"),
-        ("+32 470 12 34 56", "'+32 470 12 34 56"),
-        ("-2+3", "'-2+3"),
-        ("@SUM(A1)", "'@SUM(A1)"),
-        ("<b>Amina</b>", "&lt;b&gt;Amina&lt;/b&gt;"),
-        ("Amina", "Amina"),
-        (3, "3"),
-        (None, ""),
-    ],
-)
-def test_spreadsheet_cells_are_text_never_formulas_or_markup(typed, cell):
-    assert rules.spreadsheet_cell(typed) == cell
-
-
-def test_one_phone_votes_once_per_idea(ctx):
-    idea = Idea(text="Gezond eten", lang="nl", status="approved")
-    other = Idea(text="Huiswerk", lang="nl", status="approved")
-    db.session.add_all([idea, other])
-    db.session.commit()
-    assert rules.vote(idea.id, "phone-a")
-    assert not rules.vote(idea.id, "phone-a")
-    assert rules.vote(idea.id, "phone-b")
-    assert rules.vote(other.id, "phone-a")
-    tally = [(i.text, votes) for i, votes in rules.tally()]
-    assert tally == [("Gezond eten", 2), ("Huiswerk", 1)]
+def test_names_go_the_personal_days_after_the_meeting():
+    assert rules.forget_names_before(NOW, 30) == NOW - timedelta(days=30)

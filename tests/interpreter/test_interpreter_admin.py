@@ -169,7 +169,7 @@ def test_parents_text_is_escaped_in_the_admin(app, admin_client):
 
 def test_csv_export_neutralises_formulas_and_keeps_every_script(app, admin_client):
     _add(app, preferred_times='=HYPERLINK("http://evil")', class_name="@3B", language="ti")
-    _add(app, class_name="T1", language="tr", preferred_times="Pazartesi")
+    _add(app, class_name="T1", language="tr", preferred_times="Pazartesi & <Salı>")
     response = admin_client.get("/admin/interpreter/export.csv?lang=en")
     assert response.mimetype == "text/csv"
     assert "attachment" in response.headers["Content-Disposition"]
@@ -182,6 +182,8 @@ def test_csv_export_neutralises_formulas_and_keeps_every_script(app, admin_clien
     assert '\'=HYPERLINK("http://evil")' in tigrinya
     assert "'@3B" in tigrinya
     assert not any(cell[:1] in "=+-@" for row in body for cell in row if cell)
+    turkish = next(row for row in body if "(tr)" in row[3])
+    assert "Pazartesi & <Salı>" in turkish, "as the parent typed it, not HTML-escaped"
     only_turkish = admin_client.get("/admin/interpreter/export.csv?language=tr")
     assert len(list(csv.reader(io.StringIO(only_turkish.get_data(as_text=True))))) == 2
 

@@ -1,0 +1,183 @@
+"""Interpreter requests for the bridge figure: the queue, handling one, the CSV export."""
+
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import login_required
+
+from kiosk import audit, clock, i18n, spoken_languages
+from kiosk.auth.models import utcnow
+from kiosk.extensions import db
+from kiosk.interpreter import queries, rules
+from kiosk.interpreter.forms import HandleForm
+from kiosk.interpreter.models import InterpreterRequest
+from kiosk.spreadsheet import csv_response
+
+bp = Blueprint("interpreter_admin", __name__)
+
+
+def _filtered():
+    """The queue as the bridge figure filtered it: ?status= and ?language=."""
+    chosen_status = request.args.get("status", "")
+    chosen_language = request.args.get("language", "")
+    return queries.queue(chosen_status, chosen_language), chosen_status, chosen_language
+
+
+@bp.get("/admin/interpreter")
+@login_required
+def index():
+    requests, chosen_status, chosen_language = _filtered()
+    languages = sorted(
+        queries.languages_asked(), key=lambda code: spoken_languages.label_of(code).casefold()
+    )
+    return render_template(
+        "interpreter/admin_list.html",
+        groups=[(state, [r for r in requests if r.status == state]) for state in rules.STATUSES],
+        counts=queries.counts(),
+        chosen_status=chosen_status,
+        chosen_language=chosen_language,
+        languages=languages,
+        **_admin_helpers(),
+    )
+
+
+def _admin_helpers():
+    return {
+        "status_labels": rules.STATUS_LABELS,
+        "purpose_labels": rules.PURPOSE_LABELS,
+        "modes": rules.MODES,
+        "own_name": spoken_languages.name_of,
+        "label_of": spoken_languages.label_of,
+        "is_rtl": spoken_languages.is_rtl,
+    }
+
+
+@bp.route("/admin/interpreter/<int:request_id>", methods=["GET", "POST"])
+@login_required
+def handle(request_id):
+    asked = db.get_or_404(InterpreterRequest, request_id)
+    parent_lang = asked.page_lang if asked.page_lang != i18n.DEFAULT else None
+    form = HandleForm(obj=None if request.method == "POST" else _FormData(asked))
+    if form.validate_on_submit():
+        before = queries.answer_request(
+            asked,
+            status=form.status.data,
+            staff_notes=form.staff_notes.data,
+            meeting_date=form.meeting_date.data,
+            meeting_time=form.meeting_time.data,
+            meeting_mode=form.meeting_mode.data,
+            place=_texts(form.place_nl.data, parent_lang, form.place_parent.data),
+            decline_reason=form.decline_reason.data,
+            decline_note=_texts(
+                form.decline_note_nl.data, parent_lang, form.decline_note_parent.data
+            ),
+            now=utcnow(),
+        )
+        audit.record(
+            "interpreter.update", f"request {asked.id}", f"status={before}->{asked.status}"
+        )
+        db.session.commit()
+        flash(_("Saved. The parent's status page shows it now."), "success")
+        return redirect(url_for("interpreter_admin.handle", request_id=asked.id))
+    return render_template(
+        "interpreter/admin_request.html",
+        asked=asked,
+        form=form,
+        parent_lang=parent_lang,
+        parent_lang_name=i18n.BY_CODE[parent_lang].name if parent_lang else "",
+        status_url=url_for("status.page", token=asked.token, lang=asked.page_lang),
+        **_admin_helpers(),
+    ), (422 if form.errors else 200)
+
+
+def _texts(dutch, parent_lang, in_parent_lang):
+    """Content per language, Dutch first (i18n.pick falls back to it)."""
+    texts = {"nl": dutch} if dutch else {}
+    if parent_lang and in_parent_lang:
+        texts[parent_lang] = in_parent_lang
+    return texts
+
+
+class _FormData:
+    """The request as the handling form's initial values."""
+
+    def __init__(self, asked):
+        self.status = asked.status
+        self.staff_notes = asked.staff_notes
+        self.meeting_date = asked.meeting_date
+        self.meeting_time = asked.meeting_time
+        self.meeting_mode = asked.meeting_mode
+        self.place_nl = (asked.place or {}).get("nl", "")
+        self.place_parent = (asked.place or {}).get(asked.page_lang, "")
+        self.decline_reason = asked.decline_reason or ""
+        self.decline_note_nl = (asked.decline_note or {}).get("nl", "")
+        self.decline_note_parent = (asked.decline_note or {}).get(asked.page_lang, "")
+
+
+CSV_COLUMNS = (
+    ("id", _l("Number")),
+    ("received", _l("Received")),
+    ("status", _l("Status")),
+    ("language", _l("Language")),
+    ("purpose", _l("What for")),
+    ("preferred_times", _l("Preferred days and times")),
+    ("reach_by", _l("How to reach")),
+    ("phone", _l("Phone number")),
+    ("class_name", _l("Class")),
+    ("meeting", _l("Arranged for")),
+    ("mode", _l("On site or by phone")),
+    ("place", _l("Place")),
+    ("decline_reason", _l("Reason")),
+    ("staff_notes", _l("Notes")),
+)
+
+
+def _csv_row(asked):
+    received = clock.local(asked.created_at)
+    meeting = ""
+    if asked.meeting_date:
+        meeting = asked.meeting_date.isoformat()
+        if asked.meeting_time:
+            meeting += " " + asked.meeting_time.strftime("%H:%M")
+    values = {
+        "id": asked.id,
+        "received": received.strftime("%Y-%m-%d %H:%M") if received else "",
+        "status": rules.STATUS_LABELS[asked.status],
+        "language": f"{spoken_languages.label_of(asked.language)} ({asked.language})",
+        "purpose": rules.PURPOSE_LABELS.get(asked.purpose, asked.purpose),
+        "preferred_times": asked.preferred_times,
+        "reach_by": _("Phone") if asked.reach_by == "phone" else _("At the gate"),
+        "phone": asked.phone or "",
+        "class_name": asked.class_name,
+        "meeting": meeting,
+        "mode": rules.MODES.get(asked.meeting_mode, ""),
+        "place": (asked.place or {}).get("nl", ""),
+        "decline_reason": rules.DECLINE_REASONS.get(asked.decline_reason, ""),
+        "staff_notes": asked.staff_notes,
+    }
+    return [values[key] for key, _label in CSV_COLUMNS]
+
+
+@bp.get("/admin/interpreter/export.csv")
+@login_required
+def export():
+    requests, chosen_status, chosen_language = _filtered()
+    name = "-".join(filter(None, ("interpreter", chosen_status, chosen_language)))
+    header = [str(label) for _key, label in CSV_COLUMNS]
+    return csv_response(f"{name}.csv", header, (_csv_row(asked) for asked in requests))
+
+
+def dashboard_panel():
+    counts = queries.counts()
+    return [
+        (
+            _("New interpreter requests"),
+            counts.get("received", 0),
+            url_for("interpreter_admin.index", status="received"),
+        ),
+        (
+            _("Interpreter requests in progress"),
+            counts.get("in_progress", 0),
+            url_for("interpreter_admin.index", status="in_progress"),
+        ),
+    ]
