@@ -15,6 +15,7 @@ from waitress.server import create_server
 from waitress.task import WSGITask
 
 from kiosk import retention
+from kiosk.reminders import sending
 
 
 class _BodylessKeepsAlive(WSGITask):
@@ -44,6 +45,7 @@ def waitress_options(config):
 def serve_app(app, threads):
     """What `python -m kiosk` does: purge daily, and serve on KIOSK_HOST:KIOSK_PORT."""
     retention.run_daily(app)
+    sending.run_every_minute(app)
     config = app.config
     host, port = config["KIOSK_HOST"], config["KIOSK_PORT"]
     make_server(app, host=host, port=port, threads=threads, **waitress_options(config)).run()

@@ -26,6 +26,7 @@ from kiosk.cafe.models import (
 from kiosk.cafe.views import bp
 from kiosk.extensions import db
 from kiosk.i18n import DEFAULT, LANGUAGES
+from kiosk.reminders import queries as outbox
 
 
 def _new_ideas():
@@ -153,6 +154,7 @@ def admin_delete(meeting_id):
         f"meeting {meeting.id}",
         f"{meeting.topic.get(DEFAULT, '')}, {len(meeting.signups)} sign-ups",
     )
+    outbox.meeting_cancelled(meeting)
     db.session.delete(meeting)
     db.session.commit()
     flash(_("The meeting is removed."), "success")

@@ -23,6 +23,7 @@ from kiosk.cafe.models import (
     Signup,
 )
 from kiosk.extensions import db
+from kiosk.reminders import queries as outbox
 from kiosk.spreadsheet import safe_cell
 
 MAX_ADULTS = 5
@@ -98,6 +99,7 @@ def sign_up(meeting, *, name, adults, children, interpreter_language, contact, l
         status=CONFIRMED if confirmed else WAITING,
     )
     db.session.add(signup)
+    outbox.signed_up(signup, meeting)
     db.session.expire(meeting, ["places_left"])
     return signup
 
@@ -137,6 +139,7 @@ def move_up(meeting_id, now=None):
             continue
         if _move(signup.id, WAITING, CONFIRMED):
             moved.append(signup)
+            outbox.moved_up(signup)
         else:  # cancelled meanwhile
             _give_back_places(meeting_id, signup.adults)
     for signup in moved:
@@ -157,6 +160,7 @@ def cancel(signup, now=None):
         moved = []
     else:
         return None
+    outbox.cancelled(signup)
     db.session.expire(signup)
     db.session.expire(signup.meeting, ["places_left"])
     return moved
@@ -170,6 +174,7 @@ def promote(signup) -> bool:
     """
     if not _move(signup.id, WAITING, CONFIRMED):
         return False
+    outbox.moved_up(signup)
     _give_back_places(signup.meeting_id, -signup.adults)
     db.session.expire(signup)
     db.session.expire(signup.meeting, ["places_left"])

@@ -13,6 +13,7 @@ from kiosk.extensions import db
 from kiosk.interpreter import rules
 from kiosk.interpreter.forms import HandleForm, RequestForm
 from kiosk.interpreter.models import InterpreterRequest
+from kiosk.reminders import queries as outbox
 from kiosk.spreadsheet import csv_response
 
 bp = Blueprint("interpreter", __name__)
@@ -178,6 +179,7 @@ def handle(request_id):
         audit.record(
             "interpreter.update", f"request {asked.id}", f"status={before}->{asked.status}"
         )
+        outbox.interpreter_answered(asked)
         db.session.commit()
         flash(_("Saved. The parent's status page shows it now."), "success")
         return redirect(url_for("interpreter.handle", request_id=asked.id))
