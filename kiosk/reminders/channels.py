@@ -44,6 +44,7 @@ class Channels:
         self.mail_from = config.get("KIOSK_MAIL_FROM") or "schoolpoort@localhost"
         self.sms_url = config.get("KIOSK_SMS_URL") or ""
         self.sms_token = config.get("KIOSK_SMS_TOKEN") or ""
+        self.sms_timeout = config.get("SMS_TIMEOUT_SECONDS", SMS_TIMEOUT)  # tests wait less
         self._smtp = None
         self._down = {}
 
@@ -132,7 +133,7 @@ class Channels:
             },
         )
         try:
-            with urllib.request.urlopen(post, timeout=SMS_TIMEOUT) as answer:
+            with urllib.request.urlopen(post, timeout=self.sms_timeout) as answer:
                 answer.read()
         except urllib.error.HTTPError as error:
             if 400 <= error.code < 500 and error.code not in (408, 429):
