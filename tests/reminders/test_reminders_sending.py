@@ -225,3 +225,18 @@ def test_messages_are_purged_with_the_other_personal_data(make_app, channels, ad
         )
         db.session.commit()
     assert "messages to parents: 1 deleted" in app.test_cli_runner().invoke(args=["purge"]).output
+
+
+def test_an_address_that_cannot_be_right_is_refused_in_the_parents_language(
+    app, client, add_meeting
+):
+    typed = "amina@example\r\nBcc: all@example.org"
+    response = client.post(
+        f"/m/cafe/{add_meeting(app)}?lang=fr",
+        data={"name": "Amina", "adults": "1", "children": "0", "contact": typed},
+    )
+    assert response.status_code == 400
+    assert "Veuillez donner un numéro de téléphone ou une adresse e-mail" in response.text
+    assert 'value="amina@example' in response.text
+    with app.app_context():
+        assert db.session.scalar(db.select(db.func.count(OutboxMessage.id))) == 0
