@@ -38,6 +38,11 @@ def from_environment(instance_path: Path) -> dict:
         "KIOSK_HOST": os.environ.get("KIOSK_HOST", "0.0.0.0"),
         "KIOSK_PORT": _int("KIOSK_PORT", 8080),
         "SCHOOL_NAME": os.environ.get("SCHOOL_NAME", "Schoolpoort"),
+        # Reaching parents (spec section 12): every channel optional.
+        "KIOSK_SMTP_URL": os.environ.get("KIOSK_SMTP_URL", ""),
+        "KIOSK_MAIL_FROM": os.environ.get("KIOSK_MAIL_FROM", ""),
+        "KIOSK_SMS_URL": os.environ.get("KIOSK_SMS_URL", ""),
+        "KIOSK_SMS_TOKEN": os.environ.get("KIOSK_SMS_TOKEN", ""),
         "KIOSK_TIMEZONE": os.environ.get("KIOSK_TIMEZONE", "Europe/Brussels"),
         # The kiosk page stays open for days: its CSRF token must not expire.
         "WTF_CSRF_TIME_LIMIT": None,

@@ -15,6 +15,7 @@ from waitress.server import create_server
 from waitress.task import WSGITask
 
 from kiosk import retention, speech
+from kiosk.reminders import sending
 
 
 class _BodylessKeepsAlive(WSGITask):
@@ -46,6 +47,7 @@ def serve_app(app, threads):
     KIOSK_HOST:KIOSK_PORT."""
     retention.run_daily(app)
     speech.run_in_background(app)
+    sending.run_every_minute(app)
     config = app.config
     host, port = config["KIOSK_HOST"], config["KIOSK_PORT"]
     make_server(app, host=host, port=port, threads=threads, **waitress_options(config)).run()

@@ -1,7 +1,5 @@
 """The café's forms: the parent's sign-up and topic idea, the bridge figure's meeting."""
 
-import re
-
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
@@ -28,6 +26,7 @@ from wtforms.widgets import CheckboxInput, ListWidget
 from kiosk import forms, pictograms
 from kiosk.cafe.rules import MAX_ADULTS, MAX_CHILDREN
 from kiosk.i18n import DEFAULT, LANGUAGES
+from kiosk.reminders import rules as reminder_rules
 
 NAME_MAX = 40
 IDEA_MAX = 140
@@ -47,9 +46,6 @@ IDEA_PICTOGRAMS = (
     "money",
     "talk_teacher",
 )
-
-_PHONE = re.compile(r"^\+?[\d\s()./-]{6,20}$")
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
 def _strip(value):
@@ -86,7 +82,7 @@ def interpreter_language_codes():
 
 
 def phone_or_email(form, field):
-    if field.data and not (_PHONE.match(field.data) or _EMAIL.match(field.data)):
+    if not reminder_rules.is_valid_contact(field.data):
         raise ValidationError(
             _l("Please give a phone number or an e-mail address, or leave this empty.")
         )

@@ -2,6 +2,7 @@
 
 import re
 import secrets
+from datetime import timedelta
 
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
@@ -61,7 +62,7 @@ def _signup_or_404(token):
 @bp.get("/m/s/<token>.ics")
 def calendar(token):
     # Imported here: few parents ask for it, and icalendar costs every process 3 MB.
-    from icalendar import Calendar, Event
+    from icalendar import Alarm, Calendar, Event
 
     signup = _signup_or_404(token)
     meeting = signup.meeting
@@ -74,7 +75,14 @@ def calendar(token):
     event.add("dtend", meeting.ends_at.replace(tzinfo=zone))
     event.add("summary", f"{_('Parent café')}: {topic}")
     event.add("location", meeting.place)
-    event.add("url", public_url("status.page", token=token))
+    status_link = public_url("status.page", token=token, lang=signup.lang)
+    event.add("url", status_link)
+    event.add("description", status_link)
+    alarm = Alarm()  # the phone's calendar reminds a day before, with or without a channel
+    alarm.add("action", "DISPLAY")
+    alarm.add("description", event["summary"])
+    alarm.add("trigger", -timedelta(days=1))
+    event.add_component(alarm)
     event.add(
         "status",
         {CONFIRMED: "CONFIRMED", WAITING: "TENTATIVE", CANCELLED: "CANCELLED"}[signup.status],

@@ -29,6 +29,7 @@ from kiosk.cafe.models import (
 )
 from kiosk.extensions import db
 from kiosk.qr import public_url
+from kiosk.reminders import queries as outbox
 
 KIOSK_MEETINGS = 3  # what fits the kiosk screen beside the ideas QR code
 
@@ -54,7 +55,8 @@ def all_meetings():
 
 
 def cancel_meeting(meeting):
-    """The meeting is called off: it goes, and its sign-ups with it."""
+    """The meeting is called off: its parents are told, then it goes with its sign-ups."""
+    outbox.meeting_cancelled(meeting)
     db.session.delete(meeting)
 
 
@@ -135,6 +137,7 @@ def sign_up(meeting, *, name, adults, children, interpreter_language, contact, l
         status=CONFIRMED if confirmed else WAITING,
     )
     db.session.add(signup)
+    outbox.signed_up(signup, meeting)  # its reminder, committed with it
     db.session.expire(meeting, ["places_left"])
     return signup
 
@@ -184,7 +187,10 @@ def move_off_waiting_list(signup) -> bool:
     Called when a place came free (`move_up`) and when the bridge figure lets
     someone in (`promote`). False if the sign-up was no longer waiting.
     """
-    return _move(signup.id, WAITING, CONFIRMED)
+    if not _move(signup.id, WAITING, CONFIRMED):
+        return False
+    outbox.moved_up(signup)  # "a place came free": in the same transaction
+    return True
 
 
 def move_up(meeting_id, now=None):
@@ -216,6 +222,7 @@ def cancel_signup(signup, now=None):
         moved = []
     else:
         return None
+    outbox.cancelled(signup)  # its reminder is withdrawn
     db.session.expire(signup)
     db.session.expire(signup.meeting, ["places_left"])
     return moved

@@ -12,6 +12,7 @@ from kiosk import i18n, spoken_languages, status
 from kiosk.extensions import db
 from kiosk.interpreter import rules
 from kiosk.interpreter.models import InterpreterRequest
+from kiosk.reminders import queries as outbox
 
 
 def make_request(**asked) -> str:
@@ -48,6 +49,7 @@ def answer_request(
     asked.place = place if arranged else {}
     asked.decline_reason = decline_reason if declined else None
     asked.decline_note = decline_note if declined else {}
+    outbox.interpreter_answered(asked)  # the parent hears of it, in the same transaction
     return before
 
 
