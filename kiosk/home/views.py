@@ -57,6 +57,7 @@ def coming_soon(section):
 
 def tile_url(section):
     """The kiosk URL of a home tile: its capability's screen, or the coming-soon card."""
-    if f"{section}.kiosk" in current_app.view_functions:
-        return kiosk_url(f"{section}.kiosk")
+    for endpoint in (f"{section}_kiosk.kiosk", f"{section}.kiosk"):
+        if endpoint in current_app.view_functions:
+            return kiosk_url(endpoint)
     return kiosk_url("home.coming_soon", section=section)
