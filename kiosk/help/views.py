@@ -68,7 +68,7 @@ def withdraw(token):
 
 def _dashboard():
     standing = len(rules.standing(utcnow()))
-    return [(_("Offers of help"), standing, url_for("voice.admin", _anchor="help"))]
+    return [(_("Offers of help"), standing, url_for("voice_admin.admin", _anchor="help"))]
 
 
 def _purge(now, config):
@@ -111,4 +111,4 @@ def admin_delete(offer_id):
     db.session.delete(offer)
     db.session.commit()
     flash(_("Offer removed."), "success")
-    return redirect(url_for("voice.admin") + "#help")
+    return redirect(url_for("voice_admin.admin") + "#help")
