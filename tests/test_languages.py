@@ -7,12 +7,10 @@ from datetime import timedelta
 
 import pytest
 
-from kiosk import clock, speech
+from kiosk import clock, speech, spoken_languages
 from kiosk.extensions import db
 from kiosk.i18n import LANGUAGES
 from kiosk.notices.models import Notice
-
-RTL = {"ar", "fa", "ps"}
 
 
 def visible_text(page):
@@ -26,10 +24,18 @@ def visible_text(page):
 def test_the_kiosk_home_speaks_every_language(client, language):
     dutch = visible_text(client.get("/kiosk/").get_data(as_text=True))
     page = client.get(f"/kiosk/?lang={language.code}").get_data(as_text=True)
-    direction = "rtl" if language.code in RTL else "ltr"
+    direction = "rtl" if spoken_languages.is_rtl(language.code) else "ltr"
     assert f'<html lang="{language.code}" dir="{direction}">' in page
     if language.code != "nl":
         assert visible_text(page) != dutch
+
+
+def test_one_list_says_which_languages_are_written_right_to_left():
+    """The interface's direction and the spoken languages' direction are one truth."""
+    for language in LANGUAGES:
+        assert spoken_languages.is_known(language.code), language.code
+        assert language.rtl == spoken_languages.is_rtl(language.code), language.code
+    assert {"ar", "fa", "ps", "prs", "ckb", "ary", "ur", "he"} == spoken_languages.RTL
 
 
 def test_every_language_is_offered_by_its_own_name(client):

@@ -17,7 +17,7 @@ bp = Blueprint("help_admin", __name__)
 
 def dashboard_panel():
     standing = len(queries.standing(utcnow()))
-    return [(_("Offers of help"), standing, url_for("voice.admin", _anchor="help"))]
+    return [(_("Offers of help"), standing, url_for("voice_admin.admin", _anchor="help"))]
 
 
 @bp.get("/admin/voice/help.csv")
@@ -53,4 +53,4 @@ def delete(offer_id):
     db.session.delete(offer)
     db.session.commit()
     flash(_("Offer removed."), "success")
-    return redirect(url_for("voice.admin") + "#help")
+    return redirect(url_for("voice_admin.admin") + "#help")

@@ -2,15 +2,15 @@
 
 from flask_babel import lazy_gettext as _l
 
+from kiosk.photos import admin, kiosk, queries
 from kiosk.registry import registry
 
 
 def init_app(app):
-    from kiosk.photos import views
-
-    app.register_blueprint(views.bp)
+    app.register_blueprint(kiosk.bp)
+    app.register_blueprint(admin.bp)
     parts = registry(app)
-    parts.snapshot_sections["photos"] = views._snapshot
-    parts.purgers.append(views._purge_expired)
-    parts.dashboard_panels.append(views._dashboard)
-    parts.admin_sections.append(("photos.admin", _l("Photos"), False))
+    parts.snapshot_sections["photos"] = queries.snapshot
+    parts.purgers.append(queries.purge_expired)
+    parts.dashboard_panels.append(queries.dashboard)
+    parts.admin_sections.append(("photos_admin.admin", _l("Photos"), False))

@@ -2,8 +2,6 @@
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_
-
 
 def expires_at(uploaded_at: datetime, photo_days: int) -> datetime:
     """The moment a photo leaves the kiosk (and purge deletes it): KIOSK_PHOTO_DAYS after upload."""
@@ -16,15 +14,6 @@ def may_be_shown(photo, now: datetime, photo_days: int) -> bool:
         photo.consent_at is not None
         and photo.visible
         and now < expires_at(photo.uploaded_at, photo_days)
-    )
-
-
-def may_be_shown_clause(photo_model, now: datetime, photo_days: int):
-    """The same rule as `may_be_shown`, as a WHERE clause for a query of `photo_model`."""
-    return and_(
-        photo_model.consent_at.is_not(None),
-        photo_model.visible.is_(True),
-        photo_model.uploaded_at > now - timedelta(days=photo_days),
     )
 
 

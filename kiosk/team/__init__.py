@@ -3,14 +3,14 @@
 from flask_babel import lazy_gettext as _l
 
 from kiosk.registry import registry
+from kiosk.team import admin, kiosk, queries
 
 
 def init_app(app):
-    from kiosk.team import views
-
-    app.register_blueprint(views.bp)
+    app.register_blueprint(kiosk.bp)
+    app.register_blueprint(admin.bp)
     parts = registry(app)
-    parts.snapshot_sections["team"] = views._snapshot
-    parts.purgers.append(views._leftover_files)
-    parts.dashboard_panels.append(views._dashboard)
-    parts.admin_sections.append(("team.admin", _l("Who is who"), False))
+    parts.snapshot_sections["team"] = queries.snapshot
+    parts.purgers.append(queries.leftover_files)
+    parts.dashboard_panels.append(queries.dashboard)
+    parts.admin_sections.append(("team_admin.admin", _l("Who is who"), False))

@@ -9,7 +9,6 @@ from wtforms.validators import DataRequired, Length, NumberRange, Optional, Vali
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from kiosk.team import rules
-from kiosk.team.languages import SPOKEN
 
 
 class CheckboxesField(SelectMultipleField):
@@ -33,7 +32,7 @@ class TeamMemberForm(FlaskForm):
     )
     languages = CheckboxesField(
         _l("Languages this person speaks"),
-        choices=[SelectChoice(code, name) for code, name in SPOKEN],
+        choices=[SelectChoice(code, name) for code, name in rules.language_choices()],
     )
     position = IntegerField(
         _l("Order on the screen (lower comes first)"),

@@ -4,6 +4,8 @@ from dataclasses import dataclass, field
 
 from flask_babel import lazy_gettext as _l
 
+from kiosk import spoken_languages
+
 
 @dataclass(frozen=True)
 class Role:
@@ -35,6 +37,35 @@ def needs_class(role: str) -> bool:
 def photo_may_be_shown(member) -> bool:
     """A photo, and the confirmation that this person agreed to be shown."""
     return bool(member.photo_key and member.photo_consent_at)
+
+
+# Kurdish was "ku" in the team's first language list; the shared list says Kurmanji.
+OLD_CODES = {"ku": "kmr"}
+
+
+def language_choices() -> list[tuple[str, str]]:
+    """(code, own name) a team member may speak: Dutch first, then the spoken languages."""
+    dutch = ("nl", spoken_languages.name_of("nl"))
+    return [dutch] + [pair for pair in spoken_languages.LANGUAGES if pair != dutch]
+
+
+def spoken(codes) -> list[str]:
+    """The known languages among `codes`, in the order of `language_choices`."""
+    wanted = {OLD_CODES.get(code, code) for code in codes or ()}
+    return [code for code, _name in language_choices() if code in wanted]
+
+
+def named(codes) -> list[dict]:
+    """[{"code", "name", "rtl"}] for the known codes, in the order given."""
+    return [
+        {
+            "code": code,
+            "name": spoken_languages.name_of(code),
+            "rtl": spoken_languages.is_rtl(code),
+        }
+        for code in (OLD_CODES.get(code, code) for code in codes or ())
+        if spoken_languages.is_known(code)
+    ]
 
 
 @dataclass

@@ -3,14 +3,15 @@
 from flask_babel import lazy_gettext as _l
 
 from kiosk.registry import registry
+from kiosk.voice import admin, kiosk, phone, queries
 
 
 def init_app(app):
-    from kiosk.voice import views
-
-    app.register_blueprint(views.bp)
+    app.register_blueprint(kiosk.bp)
+    app.register_blueprint(phone.bp)
+    app.register_blueprint(admin.bp)
     parts = registry(app)
-    parts.snapshot_sections["voice"] = views._snapshot
-    parts.purgers.append(views._purge)
-    parts.dashboard_panels.append(views._dashboard)
-    parts.admin_sections.append(("voice.admin", _l("Your voice"), False))
+    parts.snapshot_sections["voice"] = queries.snapshot
+    parts.purgers.append(queries.purge)
+    parts.dashboard_panels.append(queries.dashboard)
+    parts.admin_sections.append(("voice_admin.admin", _l("Your voice"), False))

@@ -5,7 +5,7 @@ from datetime import timedelta
 
 from kiosk.auth.models import utcnow
 from kiosk.extensions import db
-from kiosk.voice import rules
+from kiosk.voice import queries
 from kiosk.voice.models import Answer, AnswerCard, FreeText, Question
 
 FEELING = {
@@ -80,7 +80,7 @@ def add(today):
     feeling = Question(
         texts=FEELING, opens_on=today - timedelta(days=5), closes_on=today + timedelta(days=9)
     )
-    rules.set_scale(feeling)
+    queries.set_scale(feeling)
     db.session.add_all([earlier, feeling])
     db.session.flush()
     _answers(earlier, today, earlier.opens_on, 14, (5, 2, 4), seed=1)

@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
@@ -10,12 +11,12 @@ from wtforms import (
     RadioField,
     SelectChoice,
     SelectField,
-    StringField,
     TextAreaField,
 )
 from wtforms.validators import InputRequired, Length, Optional
 
 from kiosk import clock, pictograms
+from kiosk.forms import add_text_fields, texts_from
 from kiosk.voice import rules
 
 
@@ -92,16 +93,14 @@ def question_form_class(languages):
             validators=[InputRequired(message=_l("Give the last day."))],
         )
 
-        language_codes = [lang.code for lang in languages]
-
         def card_indexes(self):
             return range(rules.MAX_CARDS)
 
         def question_texts(self):
-            return _texts(self, "text_{}")
+            return texts_from(self, "text")
 
         def card_texts(self, index):
-            return _texts(self, f"card{index}_{{}}")
+            return texts_from(self, f"card{index}")
 
         def filled_cards(self):
             """(pictogram, texts) of each card slot the bridge figure used."""
@@ -115,9 +114,6 @@ def question_form_class(languages):
 
         def validate(self, extra_validators=None):
             valid = super().validate(extra_validators)
-            if not self["text_nl"].data:
-                self["text_nl"].errors.append(_l("The question in Dutch is needed."))
-                valid = False
             if (
                 self.opens_on.data
                 and self.closes_on.data
@@ -143,16 +139,13 @@ def question_form_class(languages):
                         valid = False
             return valid
 
-    for lang in languages:
-        setattr(
-            QuestionForm,
-            f"text_{lang.code}",
-            StringField(
-                _l("Question (%(language)s)", language=lang.name),
-                filters=[_strip],
-                validators=[Optional(), Length(max=200)],
-            ),
-        )
+    add_text_fields(
+        QuestionForm,
+        "text",
+        _l("Question (%(language)s)"),
+        dutch_required=_l("The question in Dutch is needed."),
+        languages=languages,
+    )
     for index in range(rules.MAX_CARDS):
         setattr(
             QuestionForm,
@@ -163,24 +156,7 @@ def question_form_class(languages):
                 default="",
             ),
         )
-        for lang in languages:
-            setattr(
-                QuestionForm,
-                f"card{index}_{lang.code}",
-                StringField(
-                    _l("Card %(number)d (%(language)s)", number=index + 1, language=lang.name),
-                    filters=[_strip],
-                    validators=[Optional(), Length(max=60)],
-                ),
-            )
+        # Built within a request: the number goes in now, the language per field.
+        label = _("Card %(number)d (%(language)s)", number=index + 1, language="%(language)s")
+        add_text_fields(QuestionForm, f"card{index}", label, max_length=60, languages=languages)
     return QuestionForm
-
-
-def _texts(form, pattern):
-    """{lang: text} of the filled fields that follow a name pattern."""
-    texts = {}
-    for code in form.language_codes:
-        value = form[pattern.format(code)].data
-        if value:
-            texts[code] = value
-    return texts

@@ -43,9 +43,11 @@ class Demo:
             ).all()
             self.first_names = sorted({name for _, name in self.children.values()})
         with app.test_request_context():
-            self.photo_urls = [url_for("photos.screen_file", key=key) for key in photo_keys]
-            self.thumbnail_urls = [url_for("photos.thumbnail_file", key=k) for k in photo_keys]
-            self.team_photo_urls = [url_for("team.photo_file", key=key) for key in team_keys]
+            self.photo_urls = [url_for("photos_kiosk.screen_file", key=key) for key in photo_keys]
+            self.thumbnail_urls = [
+                url_for("photos_kiosk.thumbnail_file", key=k) for k in photo_keys
+            ]
+            self.team_photo_urls = [url_for("team_kiosk.photo_file", key=key) for key in team_keys]
         self.languages = [language.code for language in i18n.LANGUAGES]
         # A demo without these would make every check below pass without checking anything.
         assert self.children and self.named_class_ids and self.photo_urls and self.team_photo_urls

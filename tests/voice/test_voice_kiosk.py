@@ -9,7 +9,7 @@ from sqlalchemy import inspect
 from kiosk import clock
 from kiosk.auth.models import utcnow
 from kiosk.extensions import db
-from kiosk.voice import rules
+from kiosk.voice import queries
 from kiosk.voice.models import Answer, AnswerCard, Question
 
 
@@ -22,7 +22,7 @@ def add_question(texts=None, kind="cards", days=(0, 7), pictures=("face1", "face
         closes_on=today + timedelta(days=days[1]),
     )
     if kind == "scale":
-        rules.set_scale(question)
+        queries.set_scale(question)
     else:
         question.cards = [
             AnswerCard(position=i, pictogram=key, texts={"nl": f"Kaart {i}", "ar": f"بطاقة {i}"})
@@ -133,11 +133,11 @@ def test_after_20_seconds_the_same_kiosk_counts_again(app, open_question):
         card = question.cards[0]
         start, today = utcnow(), clock.today()
         common = {"kiosk": "gate", "lang": "nl", "today": today}
-        assert rules.tap(question, card, tap_id="t1aaaaaa", now=start, **common)
+        assert queries.tap(question, card, tap_id="t1aaaaaa", now=start, **common)
         soon = start + timedelta(seconds=19)
-        assert not rules.tap(question, card, tap_id="t2aaaaaa", now=soon, **common)
+        assert not queries.tap(question, card, tap_id="t2aaaaaa", now=soon, **common)
         later = start + timedelta(seconds=20)
-        assert rules.tap(question, card, tap_id="t3aaaaaa", now=later, **common)
+        assert queries.tap(question, card, tap_id="t3aaaaaa", now=later, **common)
 
 
 def test_the_20_second_rule_holds_across_processes(make_app, open_question):
@@ -201,5 +201,5 @@ def test_the_open_question_is_the_one_whose_days_include_today(app):
         add_question(texts={"nl": "Vorige"}, days=(-20, -10))
         current, _ = add_question(texts={"nl": "Nu"}, days=(-1, 1))
         add_question(texts={"nl": "Straks"}, days=(5, 9))
-        assert rules.open_question(today).id == current
-        assert rules.open_question(date(2000, 1, 1)) is None
+        assert queries.open_question(today).id == current
+        assert queries.open_question(date(2000, 1, 1)) is None

@@ -8,8 +8,6 @@ import pytest
 from PIL import Image
 
 from kiosk.extensions import db
-from kiosk.photos.classes import ClassLook
-from kiosk.team import rules
 from kiosk.team.models import TeamMember
 
 TRUSTED = {"KIOSK_TRUSTED_NETWORKS": "127.0.0.1/32"}
@@ -172,31 +170,10 @@ def test_admin_team_needs_a_login(client):
     assert client.get("/admin/team").status_code == 302
 
 
-def test_teachers_come_under_their_class_in_class_order_then_the_roles():
-    looks = {
-        "10B": ClassLook("10B", "10B", order=(0, ((0, 10, ""), (1, 0, "b")))),
-        "2A": ClassLook("2A", "2A", order=(0, ((0, 2, ""), (1, 0, "a")))),
-    }
-
-    def person(name, role, class_key=None, position=0):
-        return {"first_name": name, "role": role, "class_key": class_key, "position": position}
-
-    groups = rules.kiosk_groups(
-        [
-            person("Yusuf", "kitchen"),
-            person("Tom", "teacher", "10B"),
-            person("Marc", "principal"),
-            person("Sara", "teacher", "2A", position=2),
-            person("Lies", "teacher", "2A", position=1),
-            person("Ilse", "teacher"),
-        ],
-        looks,
-    )
-    assert [group.key for group in groups] == [
-        "class:2A",
-        "class:10B",
-        "role:teacher",
-        "role:principal",
-        "role:kitchen",
+def test_an_rtl_language_is_marked_on_the_kiosk(app, admin_client, kiosk):
+    add(admin_client, first_name="Amina", role="care", languages=["ur", "nl"])
+    person = kiosk.get("/api/v1/kiosk").get_json()["team"][0]
+    assert [(lang["code"], lang["rtl"]) for lang in person["languages"]] == [
+        ("nl", False),
+        ("ur", True),
     ]
-    assert [p["first_name"] for p in groups[0].people] == ["Lies", "Sara"]

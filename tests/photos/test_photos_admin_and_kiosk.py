@@ -11,7 +11,6 @@ from kiosk import retention
 from kiosk.audit import AuditEntry
 from kiosk.auth.models import utcnow
 from kiosk.extensions import db
-from kiosk.photos import rules
 from kiosk.photos.models import Photo
 
 TRUSTED = {"KIOSK_TRUSTED_NETWORKS": "127.0.0.1/32"}
@@ -276,24 +275,6 @@ def test_the_kiosk_filters_photos_by_class(app, admin_client, kiosk):
 def test_admin_photos_needs_a_login(client):
     assert client.get("/admin/photos").status_code == 302
     assert client.post("/admin/photos/1/delete").status_code == 302
-
-
-def test_may_be_shown_needs_consent_visibility_and_time():
-    now = utcnow()
-
-    class P:
-        consent_at = now
-        visible = True
-        uploaded_at = now - timedelta(days=59)
-
-    assert rules.may_be_shown(P, now, 60)
-    P.visible = False
-    assert not rules.may_be_shown(P, now, 60)
-    P.visible, P.consent_at = True, None
-    assert not rules.may_be_shown(P, now, 60)
-    P.consent_at, P.uploaded_at = now, now - timedelta(days=60)
-    assert not rules.may_be_shown(P, now, 60)
-    assert rules.is_expired(P, now, 60)
 
 
 def test_a_file_name_with_html_is_shown_as_text(app, admin_client):
