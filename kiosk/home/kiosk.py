@@ -50,7 +50,4 @@ def kiosk():
 
 def tile_url(section):
     """The kiosk URL of a home tile: its capability's kiosk screen."""
-    endpoint = f"{section}_kiosk.kiosk"
-    if endpoint not in current_app.view_functions:
-        endpoint = f"{section}.kiosk"  # a capability whose blueprint is not renamed yet
-    return kiosk_url(endpoint)
+    return kiosk_url(f"{section}_kiosk.kiosk")
