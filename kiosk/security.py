@@ -28,6 +28,15 @@ MAX_JSON_BYTES = 64 * 1024
 MAX_JSON_DEPTH = 32
 
 
+def database_id(value) -> int | None:
+    """An id a page sends (a number, or digits), or None when no row could have it."""
+    if isinstance(value, str) and value.isdigit() and len(value) <= 10:
+        value = int(value)
+    if isinstance(value, int) and not isinstance(value, bool) and 0 < value <= LARGEST_ID:
+        return value
+    return None
+
+
 def init_app(app):
     app.url_map.converters["int"] = DatabaseId
     app.json = BoundedJSONProvider(app)

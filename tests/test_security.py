@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from kiosk.security import json_depth
+from kiosk.security import database_id, json_depth
 from tests.conftest import add_demo_content
 
 HUGE_ID = 10**20
@@ -15,6 +15,8 @@ NAMES = ("week", "date", "day", "class", "class_id", "id", "page", "question", "
 ODD_QUERIES = [
     {name: odd for name in NAMES} for odd in ("99999999999999999999", "9999-W53", "9999-12-31")
 ] + [{name: odd for name in NAMES} for odd in ("0001-W01", "0000-01-01", "-1", "x" * 300)]
+# A tap or answer whose every id is too large for the database.
+HUGE = json.dumps({name: HUGE_ID for name in (*NAMES, "child", "answer", "choice", "tap")})
 # The fuzzing admin stays logged in and keeps its account.
 KEEP_LOGGED_IN = {"auth.logout", "auth.password", "admin.delete_user", "admin.change_role"}
 DEEP_JSON = "[" * 100_000 + "]" * 100_000
@@ -39,6 +41,12 @@ def _paths(app, value):
         yield path, sorted(rule.methods - {"HEAD", "OPTIONS"})
 
 
+def test_an_id_from_a_page_is_one_a_row_could_have():
+    assert database_id(7) == 7 and database_id("42") == 42
+    for not_an_id in (0, -1, True, 2**31, "99999999999999999999", "4e3", None, 1.5):
+        assert database_id(not_an_id) is None
+
+
 def test_json_depth_counts_brackets_outside_strings():
     assert json_depth('{"a": [1, {"b": "[[[["}]}') == 3
     assert json_depth("[" * 50 + "]" * 50) == 50
@@ -56,7 +64,7 @@ def test_no_route_answers_500_to_huge_ids_odd_queries_or_malformed_json(fuzzed):
             for method in methods:
                 if method == "GET":
                     continue
-                for body in (DEEP_JSON, '{"a": ' * 5000, "not json", json.dumps([1] * 20000)):
+                for body in (DEEP_JSON, '{"a": ' * 5000, "not json", json.dumps([1] * 20000), HUGE):
                     response = client.open(
                         path, method=method, data=body, content_type="application/json"
                     )

@@ -10,6 +10,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
+from kiosk.security import database_id
+
 PARTS = ("morning", "afternoon")
 SCHOOL_DAYS = (0, 1, 2, 3, 4)  # Monday to Friday; date.weekday() numbering
 NO_SCHOOL = "no_school"  # the activity that says "no school in this part of the day"
@@ -228,11 +230,7 @@ def why_not(kind: str, plan: DayPlan, today: date, now: datetime, cutoff: time) 
 
 def child_id(value) -> int | None:
     """The child id a kiosk sends (a number, or digits); None for anything else."""
-    if isinstance(value, str) and value.isdigit():
-        return int(value)
-    if isinstance(value, int) and not isinstance(value, bool):
-        return value
-    return None
+    return database_id(value)
 
 
 def parse_choice(value) -> tuple[str, str] | None:

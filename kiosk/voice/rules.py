@@ -10,6 +10,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
+from kiosk.security import database_id
+
 # One kiosk adds at most one answer per question in this time (spec section 9).
 KIOSK_QUIET = timedelta(seconds=20)
 MIN_CARDS, MAX_CARDS = 2, 5
@@ -39,11 +41,8 @@ def card_of(question, card_id):
 
 
 def as_int(value) -> int | None:
-    """A question or card id as sent by a page, or None when it is not a whole number."""
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
+    """A question or card id as sent by a page, or None when no row could have it."""
+    return database_id(value)
 
 
 def quiet_since(now: datetime) -> datetime:
