@@ -16,13 +16,12 @@ from kiosk import (
     auth,
     board,
     cafe,
-    device,
     help,
     home,
     interpreter,
-    kiosks,
     notices,
     photos,
+    screens,
     team,
     urgent,
     voice,
@@ -47,8 +46,7 @@ CAPABILITIES = (
     voice,
     help,
     urgent,
-    kiosks,
-    device,
+    screens,
 )
 
 

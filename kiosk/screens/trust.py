@@ -12,6 +12,7 @@ from flask import current_app
 from flask_login import current_user
 
 from kiosk.registry import registry
+from kiosk.screens import identity
 
 
 @cache
@@ -45,7 +46,7 @@ def from_trusted_network(request) -> bool:
 
 def is_school_screen(request) -> bool:
     """True for a trusted network, a paired kiosk or a logged-in staff member."""
-    if from_trusted_network(request):
+    if from_trusted_network(request) or identity.paired_kiosk(request) is not None:
         return True
     if any(check(request) for check in registry().trust_checks):
         return True

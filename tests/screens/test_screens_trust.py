@@ -6,11 +6,11 @@ from flask import request, request_started
 from itsdangerous import URLSafeTimedSerializer
 from sqlalchemy import event
 
+from kiosk.auth.models import utcnow
 from kiosk.extensions import db
-from kiosk.kiosks import rules
-from kiosk.kiosks.device import COOKIE
-from kiosk.kiosks.models import Kiosk
-from kiosk.screens import is_school_screen
+from kiosk.screens import is_school_screen, rules
+from kiosk.screens.identity import COOKIE
+from kiosk.screens.models import Kiosk
 
 SCHOOL = "10.20.0.0/16"
 ON_SCHOOL_WIFI = "10.20.3.4"
@@ -37,7 +37,7 @@ def new_kiosk_with_link(app, name="gate"):
     with app.app_context():
         kiosk = Kiosk(name=name)
         db.session.add(kiosk)
-        code = rules.issue_code(kiosk)
+        code = rules.issue_code(kiosk, utcnow())
         db.session.commit()
         return kiosk.id, code
 
@@ -134,7 +134,7 @@ def test_a_cookie_from_before_a_new_pairing_is_not_trusted(app, admin_client):
 
 
 def test_the_cookie_is_renewed_once_a_month(app, monkeypatch):
-    from kiosk.kiosks import device
+    from kiosk.screens import identity
 
     def kiosk_cookies_set(response):
         return [h for h in response.headers.getlist("Set-Cookie") if h.startswith(COOKIE + "=")]
@@ -142,7 +142,7 @@ def test_the_cookie_is_renewed_once_a_month(app, monkeypatch):
     client, _ = paired_client(app)
     assert kiosk_cookies_set(client.get("/api/v1/kiosk")) == []
     # Pretend the cookie is older than a month.
-    monkeypatch.setattr(device, "RENEW_AFTER", timedelta(seconds=-1))
+    monkeypatch.setattr(identity, "RENEW_AFTER", timedelta(seconds=-1))
     renewed = kiosk_cookies_set(client.get("/api/v1/kiosk"))  # its poll
     assert len(renewed) == 1 and "HttpOnly" in renewed[0] and "Max-Age=34560000" in renewed[0]
     assert school_screen(app, client)

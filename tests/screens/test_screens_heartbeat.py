@@ -4,8 +4,8 @@ from datetime import timedelta
 
 from kiosk.auth.models import utcnow
 from kiosk.extensions import db
-from kiosk.kiosks import rules
-from kiosk.kiosks.models import Kiosk
+from kiosk.screens import identity, queries, rules
+from kiosk.screens.models import Kiosk
 
 SCHOOL = "10.20.0.0/16"
 
@@ -18,7 +18,7 @@ def paired_screen(app, name):
     with app.app_context():
         kiosk = Kiosk(name=name)
         db.session.add(kiosk)
-        code = rules.issue_code(kiosk)
+        code = rules.issue_code(kiosk, utcnow())
         db.session.commit()
     screen = app.test_client()
     screen.get(f"/kiosk/pair/{code}", environ_base={"REMOTE_ADDR": "10.9.9.9"})
@@ -27,20 +27,22 @@ def paired_screen(app, name):
 
 def seen(app, name):
     with app.app_context():
-        kiosk = rules.find_by_name(name)
+        kiosk = queries.find_by_name(name)
         return (kiosk.last_seen_at, kiosk.last_address) if kiosk else None
 
 
 def age_heartbeat(app, name, by):
+    """The kiosk was last seen `by` ago, and the seconds its server remembers it are over."""
     with app.app_context():
-        kiosk = rules.find_by_name(name)
+        kiosk = queries.find_by_name(name)
         kiosk.last_seen_at = utcnow() - by
         db.session.commit()
+        identity.remembered().forget()
 
 
 def rules_id(app, name):
     with app.app_context():
-        return rules.find_by_name(name).id
+        return queries.find_by_name(name).id
 
 
 def test_a_paired_kiosk_reports_under_its_own_name(app):
