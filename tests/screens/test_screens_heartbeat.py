@@ -1,9 +1,11 @@
 """The heartbeat: each kiosk's poll shows in /admin/kiosks as "last seen"; silence is flagged."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from kiosk.auth.models import utcnow
 from kiosk.extensions import db
+from kiosk.notices.models import Notice
+from kiosk.registry import registry
 from kiosk.screens import identity, queries, rules
 from kiosk.screens.models import Kiosk
 
@@ -144,3 +146,20 @@ def test_silence_rules():
         False,
         True,
     ]
+
+
+def test_a_heartbeat_leaves_every_kiosk_its_snapshot_and_content_renews_it(make_app):
+    app = make_app(KIOSK_SNAPSHOT_SECONDS=60)
+    builds = []
+    registry(app).snapshot_sections["probe"] = lambda lang, school_screen: builds.append(1)
+    screen = paired_screen(app, "hall")
+    age_heartbeat(app, "hall", timedelta(minutes=1))
+    screen.get("/api/v1/kiosk", **at("192.0.2.50"))
+    assert seen(app, "hall")[1] == "192.0.2.50"  # its heartbeat was written
+    screen.get("/api/v1/kiosk", **at("192.0.2.50"))
+    assert len(builds) == 1
+    with app.app_context():
+        db.session.add(Notice(week=date(2031, 3, 10), texts={"nl": "Morgen vrij"}))
+        db.session.commit()
+    screen.get("/api/v1/kiosk", **at("192.0.2.50"))
+    assert len(builds) == 2

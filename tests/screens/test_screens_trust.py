@@ -8,9 +8,10 @@ from sqlalchemy import event
 
 from kiosk.auth.models import utcnow
 from kiosk.extensions import db
-from kiosk.screens import is_school_screen, rules
+from kiosk.screens import identity, is_school_screen, rules
 from kiosk.screens.identity import COOKIE
 from kiosk.screens.models import Kiosk
+from tests.conftest import ADMIN
 
 SCHOOL = "10.20.0.0/16"
 ON_SCHOOL_WIFI = "10.20.3.4"
@@ -169,3 +170,39 @@ def test_is_school_screen_asks_the_database_once_per_request(app):
         event.remove(engine, "before_cursor_execute", note)
     assert answers == [True, True]
     assert len(kiosk_queries) == 1
+
+
+def test_a_kiosk_is_asked_of_the_database_once_in_a_few_seconds(app):
+    client, _ = paired_client(app)
+    kiosk_queries = []
+
+    def note(connection, cursor, statement, *args):
+        if "FROM kiosk" in statement:
+            kiosk_queries.append(statement)
+
+    with app.app_context():
+        engine = db.engine
+    event.listen(engine, "before_cursor_execute", note)
+    try:
+        answers = [school_screen(app, client, "/api/v1/kiosk") for _ in range(3)]
+    finally:
+        event.remove(engine, "before_cursor_execute", note)
+    assert answers == [True, True, True]
+    assert len(kiosk_queries) == 1
+
+
+def test_a_revoke_holds_in_every_process_within_seconds(make_app, monkeypatch):
+    clock = [1000.0]
+    monkeypatch.setattr(identity, "_clock", lambda: clock[0])
+    here, there = make_app(), make_app()  # two processes of one server, one database
+    screen, kiosk_id = paired_client(here)
+    same_screen_there = there.test_client()
+    same_screen_there.set_cookie(COOKIE, screen.get_cookie(COOKIE).value)
+    assert school_screen(here, screen) and school_screen(there, same_screen_there)
+    admin = there.test_client()
+    admin.post("/admin/login", data={"username": ADMIN[0], "password": ADMIN[1]})
+    assert admin.post(f"/admin/kiosks/{kiosk_id}/revoke").status_code == 302
+    assert not school_screen(there, same_screen_there)  # at once where it was revoked
+    assert school_screen(here, screen)  # another process remembers it a few seconds more
+    clock[0] += identity.REMEMBER_SECONDS
+    assert not school_screen(here, screen)
