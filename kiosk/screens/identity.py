@@ -9,6 +9,7 @@ import threading
 import time
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
+from functools import cache
 
 from flask import current_app
 from itsdangerous import BadSignature, URLSafeTimedSerializer
@@ -38,12 +39,28 @@ class Remembered:
     """What this process knows of its kiosks for a few seconds, held on the app.
 
     Keys are (kiosk id, secret digest) from cookies this app signed, and the names of
-    kiosks on a trusted network: a stranger cannot make it grow.
+    kiosks on a trusted network; beside them, the cookies whose signature held. A
+    stranger cannot make either grow.
     """
 
     def __init__(self):
         self._lock = threading.Lock()
         self._entries = {}  # key -> [good until, Screen | None]
+        self._signed = {}  # cookie -> (payload, signed at), once its signature held
+
+    def signed(self, cookie):
+        """The cookie's payload and when it was signed; None when its signature fails."""
+        found = self._signed.get(cookie)
+        if found is None:
+            try:
+                found = _serializer(current_app.secret_key).loads(cookie, return_timestamp=True)
+            except BadSignature:
+                return None
+            with self._lock:
+                if len(self._signed) > 1000:
+                    self._signed = {}
+                self._signed[cookie] = found
+        return found
 
     def get(self, key, ask):
         """The Screen (or None) for `key`, from `ask()` when not remembered."""
@@ -69,6 +86,7 @@ class Remembered:
         """After an admin's change to a kiosk: this process asks the database again."""
         with self._lock:
             self._entries = {}
+            self._signed = {}
 
 
 def init_app(app):
@@ -83,15 +101,16 @@ def _clock():
     return time.monotonic()
 
 
-def _serializer():
-    return URLSafeTimedSerializer(current_app.secret_key, salt="kiosk-screen")
+@cache
+def _serializer(secret_key):
+    return URLSafeTimedSerializer(secret_key, salt="kiosk-screen")
 
 
 def set_cookie(response, request, kiosk_id, secret):
     """Store the kiosk's identity on the screen: signed, out of reach of scripts."""
     response.set_cookie(
         COOKIE,
-        _serializer().dumps({"id": kiosk_id, "key": secret}),
+        _serializer(current_app.secret_key).dumps({"id": kiosk_id, "key": secret}),
         max_age=COOKIE_MAX_AGE,
         path="/",
         httponly=True,
@@ -103,12 +122,10 @@ def set_cookie(response, request, kiosk_id, secret):
 def _from_cookie(request):
     """(key, Screen) for a valid cookie of a kiosk still paired with it, else (None, None)."""
     raw = request.cookies.get(COOKIE)
-    if not raw:
+    signed = raw and remembered().signed(raw)
+    if not signed:
         return None, None
-    try:
-        payload, signed_at = _serializer().loads(raw, return_timestamp=True)
-    except BadSignature:
-        return None, None
+    payload, signed_at = signed
     if not isinstance(payload, dict):
         return None, None
     kiosk_id, secret = payload.get("id"), payload.get("key")
