@@ -4,8 +4,8 @@ from werkzeug.http import quote_etag
 
 from kiosk import i18n, snapshot
 from kiosk.extensions import db
-from kiosk.kiosks.device import heartbeat
 from kiosk.screens import is_school_screen
+from kiosk.screens.heartbeat import heartbeat
 
 bp = Blueprint("api", __name__)
 

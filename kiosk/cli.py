@@ -86,7 +86,7 @@ def _base_url(config):
 
 
 def _echo_pairing_link(config):
-    from kiosk.kiosks import demo as gate
+    from kiosk.screens import demo as gate
 
     link = gate.unused_link(_base_url(config))
     if link:

@@ -8,8 +8,8 @@ between two answers of one kiosk.
 
 import re
 
-from kiosk.kiosks import device
-from kiosk.kiosks.rules import NAME as _KIOSK_NAME
+from kiosk.screens import identity
+from kiosk.screens.rules import NAME as _KIOSK_NAME
 
 # A UUID or 16 random bytes in base64url, as static/js makes them.
 _TAP_ID = re.compile(r"[A-Za-z0-9_-]{8,64}")
@@ -25,7 +25,7 @@ def tap_id(value) -> str | None:
 def kiosk_name(request, claimed) -> str:
     """The kiosk a tap comes from: a paired kiosk's own name, which its page cannot change;
     else the name the page says (`?kiosk=` on a trusted network), when it is a valid one."""
-    paired = device.paired_kiosk(request)
+    paired = identity.paired_kiosk(request)
     if paired is not None:
         return paired.name
     name = claimed.strip() if isinstance(claimed, str) else ""

@@ -1,9 +1,10 @@
 """The parts every counted kiosk tap shares: its id, and the kiosk it comes from."""
 
 from kiosk import taps
+from kiosk.auth.models import utcnow
 from kiosk.extensions import db
-from kiosk.kiosks import rules as kiosk_rules
-from kiosk.kiosks.models import Kiosk
+from kiosk.screens import rules as kiosk_rules
+from kiosk.screens.models import Kiosk
 
 
 def test_a_tap_needs_a_random_id_of_its_own():
@@ -24,7 +25,7 @@ def test_a_paired_kiosk_is_named_by_its_pairing_not_by_what_its_page_says(app, c
     with app.app_context():
         kiosk = Kiosk(name="hall")
         db.session.add(kiosk)
-        code = kiosk_rules.issue_code(kiosk)
+        code = kiosk_rules.issue_code(kiosk, utcnow())
         db.session.commit()
     client.get(f"/kiosk/pair/{code}")
     with app.test_request_context():

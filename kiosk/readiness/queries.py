@@ -7,8 +7,8 @@ from flask import current_app
 
 from kiosk.cafe.models import Signup
 from kiosk.extensions import db
-from kiosk.kiosks.models import Kiosk
 from kiosk.retention import ScheduledRun
+from kiosk.screens.models import Kiosk
 
 BACKUP = "backup"  # the ScheduledRun row that `flask backup` updates
 RECENT_POLL = timedelta(days=1)

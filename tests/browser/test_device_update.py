@@ -1,7 +1,7 @@
 """A new release of the app reaches every kiosk by itself: once, when nobody is using it."""
 
-from kiosk.device import views as device
 from kiosk.registry import registry
+from kiosk.screens import release as device
 
 
 def test_new_release_reloads_the_kiosk_once_when_idle(make_live_server, new_page, monkeypatch):

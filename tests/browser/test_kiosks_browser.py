@@ -14,9 +14,8 @@ from qr_helpers import qr_texts
 
 from kiosk.auth.models import utcnow
 from kiosk.extensions import db
-from kiosk.kiosks import rules
-from kiosk.kiosks.device import COOKIE
-from kiosk.screens import is_school_screen
+from kiosk.screens import is_school_screen, queries
+from kiosk.screens.identity import COOKIE
 
 
 def trusted(app, cookie_value):
@@ -53,12 +52,12 @@ def nothing_personal(body):
 
 def last_seen(app, name):
     with app.app_context():
-        return rules.find_by_name(name).last_seen_at
+        return queries.find_by_name(name).last_seen_at
 
 
 def pretend_silent(app, name):
     with app.app_context():
-        kiosk = rules.find_by_name(name)
+        kiosk = queries.find_by_name(name)
         kiosk.last_seen_at = utcnow() - timedelta(minutes=10)
         db.session.commit()
 

@@ -10,8 +10,8 @@ from playwright.sync_api import expect
 
 from kiosk.auth.models import utcnow
 from kiosk.extensions import db
-from kiosk.kiosks import rules
-from kiosk.kiosks.models import Kiosk
+from kiosk.screens import rules
+from kiosk.screens.models import Kiosk
 
 # The name a school network gives the server: plain http:// there is not a secure origin.
 SCHOOL_ADDRESS = "http://schoolserver:8080"
@@ -21,7 +21,7 @@ def pairing_code(app, name):
     with app.app_context():
         kiosk = Kiosk(name=name)
         db.session.add(kiosk)
-        code = rules.issue_code(kiosk)
+        code = rules.issue_code(kiosk, utcnow())
         db.session.commit()
     return code
 

@@ -11,13 +11,13 @@ from babel.messages.pofile import read_po
 from flask_migrate import stamp
 
 from kiosk.auth.models import User, utcnow
-from kiosk.cafe import rules as cafe_rules
+from kiosk.cafe import queries as cafe_queries
 from kiosk.cafe.models import Meeting
 from kiosk.extensions import db
-from kiosk.kiosks import rules as kiosk_rules
-from kiosk.kiosks.models import Kiosk
 from kiosk.readiness import queries
 from kiosk.retention import ScheduledRun
+from kiosk.screens import rules as kiosk_rules
+from kiosk.screens.models import Kiosk
 from tests.conftest import admin_hash
 
 TRANSLATIONS = Path(__file__).resolve().parents[2] / "translations"
@@ -70,7 +70,7 @@ def paired_screen(app, name):
     with app.app_context():
         kiosk = Kiosk(name=name)
         db.session.add(kiosk)
-        code = kiosk_rules.issue_code(kiosk)
+        code = kiosk_rules.issue_code(kiosk, utcnow())
         db.session.commit()
     screen = app.test_client()
     screen.get(f"/kiosk/pair/{code}", **THROUGH_PROXY)
@@ -136,7 +136,7 @@ def test_contacts_without_mail_or_sms_are_a_warning(make_app, compiled):
         )
         db.session.add(meeting)
         db.session.flush()
-        cafe_rules.sign_up(
+        cafe_queries.sign_up(
             meeting,
             name="Amal",
             adults=1,

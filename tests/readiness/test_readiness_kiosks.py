@@ -4,15 +4,15 @@ from datetime import UTC, timedelta
 
 from kiosk.auth.models import utcnow
 from kiosk.extensions import db
-from kiosk.kiosks import rules
-from kiosk.kiosks.models import Kiosk
+from kiosk.screens import queries, rules
+from kiosk.screens.models import Kiosk
 
 
 def paired_screen(app, name):
     with app.app_context():
         kiosk = Kiosk(name=name)
         db.session.add(kiosk)
-        code = rules.issue_code(kiosk)
+        code = rules.issue_code(kiosk, utcnow())
         db.session.commit()
     screen = app.test_client()
     screen.get(f"/kiosk/pair/{code}")
@@ -50,7 +50,7 @@ def test_a_kiosks_report_is_stored_with_its_heartbeat(app):
         loaded=ms(now - timedelta(hours=2)),
     )
     with app.app_context():
-        kiosk = rules.find_by_name("hall")
+        kiosk = queries.find_by_name("hall")
         assert (kiosk.offline_copy, kiosk.screen, kiosk.forwarded_hops) == (
             "active",
             "1080x1920",
@@ -64,7 +64,7 @@ def test_nonsense_in_the_report_is_ignored_and_the_poll_still_answers(app):
     screen = paired_screen(app, "hall")
     report(app, screen, offline="<b>", screen="huge", clock="-1", loaded="soon")
     with app.app_context():
-        kiosk = rules.find_by_name("hall")
+        kiosk = queries.find_by_name("hall")
         assert (kiosk.offline_copy, kiosk.screen, kiosk.clock_off_seconds) == (None, None, None)
 
 

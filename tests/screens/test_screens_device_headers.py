@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.device.views import release, release_of
+from kiosk.screens.release import release, release_of
 
 ROOT = Path(__file__).resolve().parents[2]
 

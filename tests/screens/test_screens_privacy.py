@@ -13,9 +13,9 @@ from flask import url_for
 from kiosk import clock, demo, i18n
 from kiosk.board.models import Child, Choice, SchoolClass
 from kiosk.extensions import db
-from kiosk.kiosks import rules
-from kiosk.kiosks.device import COOKIE
 from kiosk.photos.models import Photo
+from kiosk.screens import queries
+from kiosk.screens.identity import COOKIE
 from kiosk.team.models import TeamMember
 
 SCHOOL = "10.20.0.0/16"
@@ -144,7 +144,7 @@ def pair(app, admin_client, name):
 
 def revoke(app, admin_client, name):
     with app.app_context():
-        kiosk_id = rules.find_by_name(name).id
+        kiosk_id = queries.find_by_name(name).id
     assert admin_client.post(f"/admin/kiosks/{kiosk_id}/revoke").status_code == 302
 
 

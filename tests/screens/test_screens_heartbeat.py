@@ -1,11 +1,13 @@
 """The heartbeat: each kiosk's poll shows in /admin/kiosks as "last seen"; silence is flagged."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from kiosk.auth.models import utcnow
 from kiosk.extensions import db
-from kiosk.kiosks import rules
-from kiosk.kiosks.models import Kiosk
+from kiosk.notices.models import Notice
+from kiosk.registry import registry
+from kiosk.screens import identity, queries, rules
+from kiosk.screens.models import Kiosk
 
 SCHOOL = "10.20.0.0/16"
 
@@ -18,7 +20,7 @@ def paired_screen(app, name):
     with app.app_context():
         kiosk = Kiosk(name=name)
         db.session.add(kiosk)
-        code = rules.issue_code(kiosk)
+        code = rules.issue_code(kiosk, utcnow())
         db.session.commit()
     screen = app.test_client()
     screen.get(f"/kiosk/pair/{code}", environ_base={"REMOTE_ADDR": "10.9.9.9"})
@@ -27,20 +29,22 @@ def paired_screen(app, name):
 
 def seen(app, name):
     with app.app_context():
-        kiosk = rules.find_by_name(name)
+        kiosk = queries.find_by_name(name)
         return (kiosk.last_seen_at, kiosk.last_address) if kiosk else None
 
 
 def age_heartbeat(app, name, by):
+    """The kiosk was last seen `by` ago, and the seconds its server remembers it are over."""
     with app.app_context():
-        kiosk = rules.find_by_name(name)
+        kiosk = queries.find_by_name(name)
         kiosk.last_seen_at = utcnow() - by
         db.session.commit()
+        identity.remembered().forget()
 
 
 def rules_id(app, name):
     with app.app_context():
-        return rules.find_by_name(name).id
+        return queries.find_by_name(name).id
 
 
 def test_a_paired_kiosk_reports_under_its_own_name(app):
@@ -142,3 +146,20 @@ def test_silence_rules():
         False,
         True,
     ]
+
+
+def test_a_heartbeat_leaves_every_kiosk_its_snapshot_and_content_renews_it(make_app):
+    app = make_app(KIOSK_SNAPSHOT_SECONDS=60)
+    builds = []
+    registry(app).snapshot_sections["probe"] = lambda lang, school_screen: builds.append(1)
+    screen = paired_screen(app, "hall")
+    age_heartbeat(app, "hall", timedelta(minutes=1))
+    screen.get("/api/v1/kiosk", **at("192.0.2.50"))
+    assert seen(app, "hall")[1] == "192.0.2.50"  # its heartbeat was written
+    screen.get("/api/v1/kiosk", **at("192.0.2.50"))
+    assert len(builds) == 1
+    with app.app_context():
+        db.session.add(Notice(week=date(2031, 3, 10), texts={"nl": "Morgen vrij"}))
+        db.session.commit()
+    screen.get("/api/v1/kiosk", **at("192.0.2.50"))
+    assert len(builds) == 2

@@ -6,12 +6,15 @@ decides this itself.
 """
 
 import ipaddress
-from functools import cache
+from functools import cache, lru_cache
 
 from flask import current_app
 from flask_login import current_user
 
 from kiosk.registry import registry
+from kiosk.screens import identity
+
+_TRUSTED = "schoolpoort.trusted_network"
 
 
 @cache
@@ -23,29 +26,38 @@ def _networks(setting: str):
     )
 
 
+@lru_cache(maxsize=1024)
+def _in_networks(setting: str, remote_addr: str) -> bool:
+    try:
+        address = ipaddress.ip_address(remote_addr)
+    except ValueError:
+        return False
+    return any(address in network for network in _networks(setting))
+
+
 def from_trusted_network(request) -> bool:
-    """True when the client address lies in KIOSK_TRUSTED_NETWORKS.
+    """True when the client address lies in KIOSK_TRUSTED_NETWORKS; worked out once a request.
 
     With KIOSK_PROXY_HOPS set, ProxyFix has already put the forwarded client
     address in remote_addr. Without it, a request that still carries
     X-Forwarded-For came through a proxy we were not told about (or a client
     spoofing one), so its address proves nothing.
     """
-    networks = _networks(current_app.config["KIOSK_TRUSTED_NETWORKS"])
-    if not networks or not request.remote_addr:
-        return False
-    if not current_app.config["KIOSK_PROXY_HOPS"] and "X-Forwarded-For" in request.headers:
-        return False
-    try:
-        address = ipaddress.ip_address(request.remote_addr)
-    except ValueError:
-        return False
-    return any(address in network for network in networks)
+    environ = request.environ
+    if _TRUSTED not in environ:
+        config = current_app.config
+        setting, remote_addr = config["KIOSK_TRUSTED_NETWORKS"], request.remote_addr
+        environ[_TRUSTED] = (
+            bool(setting and remote_addr)
+            and (config["KIOSK_PROXY_HOPS"] or "X-Forwarded-For" not in request.headers)
+            and _in_networks(setting, remote_addr)
+        )
+    return environ[_TRUSTED]
 
 
 def is_school_screen(request) -> bool:
     """True for a trusted network, a paired kiosk or a logged-in staff member."""
-    if from_trusted_network(request):
+    if from_trusted_network(request) or identity.paired_kiosk(request) is not None:
         return True
     if any(check(request) for check in registry().trust_checks):
         return True

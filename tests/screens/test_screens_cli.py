@@ -7,7 +7,7 @@ import pytest
 from kiosk import create_app, serving
 from kiosk.audit import AuditEntry
 from kiosk.extensions import db
-from kiosk.kiosks import rules
+from kiosk.screens import queries
 
 LINK = re.compile(r"(https?://\S+/kiosk/pair/([A-Za-z0-9_-]+))")
 
@@ -36,7 +36,7 @@ def test_demo_makes_the_gate_kiosk_and_prints_its_pairing_link(demo_app):
     screen = demo_app.test_client()
     assert screen.get(f"/kiosk/pair/{code}").headers["Location"] == "/kiosk/"
     with demo_app.app_context():
-        assert rules.find_by_name("gate").is_paired
+        assert queries.find_by_name("gate").is_paired
         pairing = db.session.scalar(db.select(AuditEntry).filter_by(action="kiosk.pair"))
         assert pairing.target == "gate"
 
@@ -74,4 +74,4 @@ def test_behind_a_proxy_waitress_passes_the_forwarded_address_on(make_app):
     finally:
         server.stop()
     with app.app_context():
-        assert rules.find_by_name("hall").last_address == "10.20.3.4"
+        assert queries.find_by_name("hall").last_address == "10.20.3.4"

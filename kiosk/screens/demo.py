@@ -10,8 +10,8 @@ from flask import current_app
 
 from kiosk.auth.models import utcnow
 from kiosk.extensions import db
-from kiosk.kiosks import rules
-from kiosk.kiosks.models import Kiosk
+from kiosk.screens import queries, rules
+from kiosk.screens.models import Kiosk
 
 NAME = "gate"
 CODE_FILE = "demo-pairing.txt"
@@ -22,16 +22,16 @@ def _code_file() -> Path:
 
 
 def add(today):
-    kiosk = rules.find_by_name(NAME) or Kiosk(name=NAME)
+    kiosk = queries.find_by_name(NAME) or Kiosk(name=NAME)
     db.session.add(kiosk)
-    code = rules.issue_code(kiosk)
+    code = rules.issue_code(kiosk, utcnow())
     _code_file().write_text(code + "\n")
     _code_file().chmod(0o600)
 
 
 def pairing_path(code) -> str:
     """/kiosk/pair/<code>, also outside a request (the CLI)."""
-    return current_app.url_map.bind("localhost").build("kiosks.pair", {"code": code})
+    return current_app.url_map.bind("localhost").build("screens_kiosk.pair", {"code": code})
 
 
 def unused_link(base_url) -> str | None:
@@ -39,6 +39,6 @@ def unused_link(base_url) -> str | None:
     if not _code_file().exists():
         return None
     code = _code_file().read_text().strip()
-    if rules.refusal(rules.find_code(code), utcnow()) is not None:
+    if rules.refusal(queries.find_code(code), utcnow()) is not None:
         return None
     return base_url + pairing_path(code)

@@ -1,47 +1,25 @@
-"""The school's own screens: pairing a kiosk through a one-time link, renaming, revoking,
-and the admin's list with each kiosk's last heartbeat (spec sections 4 and 7)."""
+"""/admin/kiosks: the school's own screens with each one's last heartbeat; a one-time
+pairing link for a screen, renaming, revoking (spec sections 4 and 7)."""
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_login import login_required
-from flask_wtf import FlaskForm
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import selectinload
-from wtforms import StringField
-from wtforms.validators import DataRequired, Length, Regexp
 
 from kiosk import audit
 from kiosk.auth.admin import admin_required
 from kiosk.auth.models import utcnow
 from kiosk.extensions import db
-from kiosk.kiosks import device, rules
-from kiosk.kiosks.models import Kiosk
 from kiosk.qr import public_url
 from kiosk.readiness.rules import kiosk_problems
+from kiosk.screens import identity, queries, rules
+from kiosk.screens.forms import KioskNameForm
+from kiosk.screens.models import Kiosk
 
-bp = Blueprint("kiosks", __name__)
-
-bp.after_app_request(device.renew_cookie)
-
-
-def _strip(value):
-    return value.strip() if isinstance(value, str) else value
-
-
-class KioskNameForm(FlaskForm):
-    name = StringField(
-        _l("Name of the screen"),
-        filters=[_strip],
-        validators=[
-            DataRequired(),
-            Length(max=40),
-            Regexp(rules.NAME, message=_l("Use letters, digits, spaces and . - _ only.")),
-        ],
-    )
+bp = Blueprint("screens_admin", __name__)
 
 
 def _rename_form(kiosk, **kwargs):
@@ -50,7 +28,7 @@ def _rename_form(kiosk, **kwargs):
 
 
 def _name_taken(name, kiosk=None):
-    other = rules.find_by_name(name)
+    other = queries.find_by_name(name)
     return other is not None and other is not kiosk
 
 
@@ -67,11 +45,8 @@ class Row:
 
 def _list_page(pair_form, failed_rename=None):
     now = utcnow()
-    kiosks = db.session.scalars(
-        db.select(Kiosk).options(selectinload(Kiosk.codes)).order_by(Kiosk.name)
-    ).all()
     rows = []
-    for kiosk in kiosks:
+    for kiosk in queries.all_kiosks():
         open_codes = rules.open_codes(kiosk, now)
         rename_form = (
             failed_rename
@@ -91,21 +66,21 @@ def _list_page(pair_form, failed_rename=None):
                 ),
             )
         )
-    return render_template("kiosks/admin.html", rows=rows, pair_form=pair_form)
+    return render_template("screens/admin.html", rows=rows, pair_form=pair_form)
 
 
 @bp.get("/admin/kiosks")
 @login_required
-def admin():
+def kiosks():
     return _list_page(KioskNameForm(formdata=None))
 
 
 def _link_page(kiosk, code):
     """The one time the admin sees a pairing link: only its hash is kept."""
-    link = public_url("kiosks.pair", code=code)
+    link = public_url("screens_kiosk.pair", code=code)
     valid_until = max(c.expires_at for c in kiosk.codes)
     response = render_template(
-        "kiosks/pairing_link.html", kiosk=kiosk, link=link, valid_until=valid_until
+        "screens/pairing_link.html", kiosk=kiosk, link=link, valid_until=valid_until
     )
     return response, 200, {"Cache-Control": "no-store"}
 
@@ -120,7 +95,7 @@ def add():
         else:
             kiosk = Kiosk(name=form.name.data)
             db.session.add(kiosk)
-            code = rules.issue_code(kiosk)
+            code = rules.issue_code(kiosk, utcnow())
             audit.record("kiosk.link", kiosk.name, "new screen; link valid 24 hours")
             try:
                 db.session.commit()
@@ -138,8 +113,8 @@ def new_link(kiosk_id):
     kiosk = db.get_or_404(Kiosk, kiosk_id)
     if kiosk.is_paired:
         flash(_("Revoke %(name)s first: it is paired with a screen.", name=kiosk.name), "error")
-        return redirect(url_for("kiosks.admin"))
-    code = rules.issue_code(kiosk)
+        return redirect(url_for("screens_admin.kiosks"))
+    code = rules.issue_code(kiosk, utcnow())
     audit.record("kiosk.link", kiosk.name, "new link; earlier links closed; valid 24 hours")
     db.session.commit()
     return _link_page(kiosk, code)
@@ -159,8 +134,9 @@ def rename(kiosk_id):
             old_name, kiosk.name = kiosk.name, new_name
             audit.record("kiosk.rename", new_name, f"was {old_name}")
             db.session.commit()
+            identity.remembered().forget()  # at once in this process
             flash(_("Renamed to %(name)s.", name=new_name), "success")
-            return redirect(url_for("kiosks.admin"))
+            return redirect(url_for("screens_admin.kiosks"))
     return _list_page(KioskNameForm(formdata=None), failed_rename=form)
 
 
@@ -171,8 +147,9 @@ def revoke(kiosk_id):
     rules.revoke(kiosk, utcnow())
     audit.record("kiosk.revoke", kiosk.name, f"last address {kiosk.last_address or '-'}")
     db.session.commit()
+    identity.remembered().forget()  # at once in this process
     flash(_("%(name)s no longer counts as the school's own screen.", name=kiosk.name), "success")
-    return redirect(url_for("kiosks.admin"))
+    return redirect(url_for("screens_admin.kiosks"))
 
 
 @bp.post("/admin/kiosks/<int:kiosk_id>/delete")
@@ -184,99 +161,14 @@ def delete(kiosk_id):
     db.session.delete(kiosk)
     audit.record("kiosk.delete", kiosk.name)
     db.session.commit()
+    identity.remembered().forget()  # at once in this process
     flash(_("%(name)s removed from the list.", name=kiosk.name), "success")
-    return redirect(url_for("kiosks.admin"))
+    return redirect(url_for("screens_admin.kiosks"))
 
 
-@bp.get("/kiosk/pair/<code>")
-def pair(code):
-    """Opened on the screen itself: a valid code makes it one of the school's own screens."""
-    address = request.remote_addr or "unknown"
-    now = utcnow()
-    pairing = None
-    if rules.is_locked_out(address, now):
-        refusal = "locked"
-    else:
-        pairing = rules.find_code(code)
-        refusal = rules.refusal(pairing, now)
-        if refusal is None and not rules.use_code(pairing, now):
-            refusal = "used"  # another tab or process used it a moment ago
-    if refusal and device.paired_kiosk(request) is not None:
-        # A paired screen opening a pairing link again (its auto-start command): it is home.
-        return redirect(url_for("home_kiosk.kiosk"))
-    if refusal == "locked":
-        return _refused("locked", 429)
-    if refusal:
-        rules.note_failure(address, now)
-        target = pairing.kiosk.name if pairing else ""
-        audit.record("kiosk.pair_failed", target, f"{refusal} code from {address}")
-        db.session.commit()
-        return _refused(refusal, 404 if refusal == "unknown" else 410)
-    kiosk = pairing.kiosk
-    secret = rules.pair(kiosk, address, now)
-    audit.record("kiosk.pair", kiosk.name, f"from {address}")
-    db.session.commit()
-    response = redirect(url_for("home_kiosk.kiosk"))
-    device.set_cookie(response, request, kiosk.id, secret)
-    response.headers["Cache-Control"] = "no-store"
-    return response
-
-
-@dataclass(frozen=True)
-class Refusal:
-    reason: str
-    pictogram: str
-    title: str
-    message: str
-
-
-REFUSALS = {
-    refusal.reason: refusal
-    for refusal in (
-        Refusal(
-            "unknown",
-            "cross",
-            _l("This pairing link does not work"),
-            _l("Check that the whole link was typed, or ask the school for a new one."),
-        ),
-        Refusal(
-            "used",
-            "lock",
-            _l("This pairing link has been used"),
-            _l("A pairing link works once. Ask the school for a new one."),
-        ),
-        Refusal(
-            "expired",
-            "clock",
-            _l("This pairing link has expired"),
-            _l("A pairing link works for 24 hours. Ask the school for a new one."),
-        ),
-        Refusal(
-            "locked",
-            "wait",
-            _l("Too many wrong pairing links"),
-            _l("Please wait 15 minutes before trying again."),
-        ),
-    )
-}
-
-
-def _refused(reason, status):
-    """A clear page on the kiosk, never a pairing."""
-    page = render_template("kiosks/pair_refused.html", refusal=REFUSALS[reason])
-    return page, status, {"Cache-Control": "no-store"}
-
-
-def _silent_kiosks():
-    now = utcnow()
-    silent = [k for k in db.session.scalars(db.select(Kiosk)) if rules.is_silent(k, now)]
+def silent_kiosks_panel():
+    """The dashboard's warning while a kiosk is silent."""
+    silent = queries.silent_kiosks(utcnow())
     if not silent:
         return []
-    return [(_("Kiosks silent for over 5 minutes"), len(silent), url_for("kiosks.admin"))]
-
-
-def _old_pairing_attempts(now, config):
-    return {
-        "failed pairings": rules.forget_failures_before(now - timedelta(days=1)),
-        "pairing codes": rules.forget_codes_closed_before(now - timedelta(days=30)),
-    }
+    return [(_("Kiosks silent for over 5 minutes"), len(silent), url_for("screens_admin.kiosks"))]

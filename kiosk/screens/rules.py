@@ -1,17 +1,16 @@
-"""The decisions about the school's own screens, as plain functions (no request).
+"""The decisions about the school's own screens, as plain functions (no request, no database).
 
 Pairing codes and kiosk secrets are random (256 bits) and kept only as SHA-256
 hashes: a copy of the database pairs no screen and forges no cookie.
 """
 
 import hashlib
+import hmac
 import re
 import secrets
 from datetime import datetime, timedelta
 
-from kiosk.auth.models import utcnow
-from kiosk.extensions import db
-from kiosk.kiosks.models import FailedPairing, Kiosk, PairingCode
+from kiosk.screens.models import PairingCode
 
 CODE_VALID_FOR = timedelta(hours=24)
 HEARTBEAT_EVERY = timedelta(seconds=30)
@@ -30,18 +29,21 @@ def digest(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
 
 
+def same_digest(stored: str, presented: str) -> bool:
+    """Compared in constant time, so the answer's timing gives no digest away."""
+    return hmac.compare_digest(stored, presented)
+
+
+def too_many_failures(failures_in_window: int) -> bool:
+    return failures_in_window >= MAX_FAILURES
+
+
 def is_valid_name(name) -> bool:
     return bool(name) and NAME.match(name) is not None
 
 
-def find_by_name(name) -> Kiosk | None:
-    """The kiosk with this name, whatever its capitals."""
-    return db.session.scalar(db.select(Kiosk).where(db.func.lower(Kiosk.name) == name.lower()))
-
-
-def issue_code(kiosk, now=None) -> str:
+def issue_code(kiosk, now) -> str:
     """A new one-time pairing code for `kiosk`; earlier open codes stop working."""
-    now = now or utcnow()
     close_open_codes(kiosk, now)
     code = new_secret()
     kiosk.codes.append(
@@ -59,12 +61,6 @@ def open_codes(kiosk, now):
     return [c for c in kiosk.codes if c.used_at is None and c.expires_at > now]
 
 
-def find_code(code) -> PairingCode | None:
-    if not code or len(code) > 100:
-        return None
-    return db.session.scalar(db.select(PairingCode).filter_by(code_hash=digest(code)))
-
-
 def refusal(pairing: PairingCode | None, now) -> str | None:
     """Why this code pairs nothing ("unknown", "used", "expired"), or None when it may pair."""
     if pairing is None:
@@ -74,21 +70,6 @@ def refusal(pairing: PairingCode | None, now) -> str | None:
     if pairing.expires_at <= now:
         return "expired"
     return None
-
-
-def use_code(pairing, now) -> bool:
-    """Mark the code used; False when another request used it first (the database decides)."""
-    used = db.session.execute(
-        db.update(PairingCode)
-        .where(
-            PairingCode.id == pairing.id,
-            PairingCode.used_at.is_(None),
-            PairingCode.expires_at > now,
-        )
-        .values(used_at=now)
-        .execution_options(synchronize_session=False)
-    ).rowcount
-    return used == 1
 
 
 def pair(kiosk, address, now) -> str:
@@ -107,32 +88,6 @@ def revoke(kiosk, now):
     kiosk.secret_hash = None
     kiosk.revoked_at = now
     close_open_codes(kiosk, now)
-
-
-def is_locked_out(address, now=None) -> bool:
-    since = (now or utcnow()) - WINDOW
-    failures = db.session.scalar(
-        db.select(db.func.count(FailedPairing.id)).where(
-            FailedPairing.address == address, FailedPairing.at > since
-        )
-    )
-    return failures >= MAX_FAILURES
-
-
-def note_failure(address, now=None):
-    """Add a refusal to the session; it is committed with its audit entry."""
-    db.session.add(FailedPairing(address=address[:64], at=now or utcnow()))
-
-
-def forget_failures_before(moment) -> int:
-    return db.session.execute(db.delete(FailedPairing).where(FailedPairing.at < moment)).rowcount
-
-
-def forget_codes_closed_before(moment) -> int:
-    """Used and expired codes are kept a while, so a second opening says "used"; then they go."""
-    return db.session.execute(
-        db.delete(PairingCode).where(PairingCode.expires_at < moment)
-    ).rowcount
 
 
 def heartbeat_due(last_seen: datetime | None, now) -> bool:

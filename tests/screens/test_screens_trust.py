@@ -6,11 +6,12 @@ from flask import request, request_started
 from itsdangerous import URLSafeTimedSerializer
 from sqlalchemy import event
 
+from kiosk.auth.models import utcnow
 from kiosk.extensions import db
-from kiosk.kiosks import rules
-from kiosk.kiosks.device import COOKIE
-from kiosk.kiosks.models import Kiosk
-from kiosk.screens import is_school_screen
+from kiosk.screens import identity, is_school_screen, rules
+from kiosk.screens.identity import COOKIE
+from kiosk.screens.models import Kiosk
+from tests.conftest import ADMIN
 
 SCHOOL = "10.20.0.0/16"
 ON_SCHOOL_WIFI = "10.20.3.4"
@@ -37,7 +38,7 @@ def new_kiosk_with_link(app, name="gate"):
     with app.app_context():
         kiosk = Kiosk(name=name)
         db.session.add(kiosk)
-        code = rules.issue_code(kiosk)
+        code = rules.issue_code(kiosk, utcnow())
         db.session.commit()
         return kiosk.id, code
 
@@ -134,7 +135,7 @@ def test_a_cookie_from_before_a_new_pairing_is_not_trusted(app, admin_client):
 
 
 def test_the_cookie_is_renewed_once_a_month(app, monkeypatch):
-    from kiosk.kiosks import device
+    from kiosk.screens import identity
 
     def kiosk_cookies_set(response):
         return [h for h in response.headers.getlist("Set-Cookie") if h.startswith(COOKIE + "=")]
@@ -142,7 +143,7 @@ def test_the_cookie_is_renewed_once_a_month(app, monkeypatch):
     client, _ = paired_client(app)
     assert kiosk_cookies_set(client.get("/api/v1/kiosk")) == []
     # Pretend the cookie is older than a month.
-    monkeypatch.setattr(device, "RENEW_AFTER", timedelta(seconds=-1))
+    monkeypatch.setattr(identity, "RENEW_AFTER", timedelta(seconds=-1))
     renewed = kiosk_cookies_set(client.get("/api/v1/kiosk"))  # its poll
     assert len(renewed) == 1 and "HttpOnly" in renewed[0] and "Max-Age=34560000" in renewed[0]
     assert school_screen(app, client)
@@ -169,3 +170,39 @@ def test_is_school_screen_asks_the_database_once_per_request(app):
         event.remove(engine, "before_cursor_execute", note)
     assert answers == [True, True]
     assert len(kiosk_queries) == 1
+
+
+def test_a_kiosk_is_asked_of_the_database_once_in_a_few_seconds(app):
+    client, _ = paired_client(app)
+    kiosk_queries = []
+
+    def note(connection, cursor, statement, *args):
+        if "FROM kiosk" in statement:
+            kiosk_queries.append(statement)
+
+    with app.app_context():
+        engine = db.engine
+    event.listen(engine, "before_cursor_execute", note)
+    try:
+        answers = [school_screen(app, client, "/api/v1/kiosk") for _ in range(3)]
+    finally:
+        event.remove(engine, "before_cursor_execute", note)
+    assert answers == [True, True, True]
+    assert len(kiosk_queries) == 1
+
+
+def test_a_revoke_holds_in_every_process_within_seconds(make_app, monkeypatch):
+    clock = [1000.0]
+    monkeypatch.setattr(identity, "_clock", lambda: clock[0])
+    here, there = make_app(), make_app()  # two processes of one server, one database
+    screen, kiosk_id = paired_client(here)
+    same_screen_there = there.test_client()
+    same_screen_there.set_cookie(COOKIE, screen.get_cookie(COOKIE).value)
+    assert school_screen(here, screen) and school_screen(there, same_screen_there)
+    admin = there.test_client()
+    admin.post("/admin/login", data={"username": ADMIN[0], "password": ADMIN[1]})
+    assert admin.post(f"/admin/kiosks/{kiosk_id}/revoke").status_code == 302
+    assert not school_screen(there, same_screen_there)  # at once where it was revoked
+    assert school_screen(here, screen)  # another process remembers it a few seconds more
+    clock[0] += identity.REMEMBER_SECONDS
+    assert not school_screen(here, screen)
