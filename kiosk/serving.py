@@ -37,9 +37,11 @@ def make_server(app, **options):
 
 
 def waitress_options(config):
-    """Waitress drops X-Forwarded-* from every peer by default; with KIOSK_PROXY_HOPS set the
-    headers must reach ProxyFix (create_app), which takes exactly that many hops from them."""
-    return {"ident": "Schoolpoort", "clear_untrusted_proxy_headers": not config["KIOSK_PROXY_HOPS"]}
+    """Waitress would drop X-Forwarded-* from every peer it was not told to trust: the app
+    must see them. With KIOSK_PROXY_HOPS set, ProxyFix (create_app) takes exactly that many
+    hops from them; without it, a request that carries one is never trusted by its
+    address (kiosk/screens/trust.py). Waitress itself trusts no proxy either way."""
+    return {"ident": "Schoolpoort", "clear_untrusted_proxy_headers": False}
 
 
 def serve_app(app, threads):

@@ -1,6 +1,7 @@
 """Two waitress processes on one database serve as one (spec section 8, issue 10)."""
 
 import http.cookiejar
+import json
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -76,3 +77,26 @@ def test_one_processs_etag_is_fresh_on_the_other(two_servers):
     with pytest.raises(urllib.error.HTTPError) as answer:
         urllib.request.urlopen(request)
     assert answer.value.code == 304
+
+
+def test_under_flask_serve_a_forwarded_request_is_not_trusted_by_its_address(tmp_path):
+    """Waitress used to drop X-Forwarded-For before the app saw it, so with the loopback
+    trusted, any visitor through a same-machine proxy was a school screen."""
+    server = ServerProcess(
+        tmp_path / "instance", fresh_database_url(tmp_path), KIOSK_TRUSTED_NETWORKS="127.0.0.0/8"
+    )
+    server.flask("init-db")
+    server.flask("demo")
+    server.start()
+    try:
+
+        def children_shown(**headers):
+            request = urllib.request.Request(server.url + "/api/v1/kiosk", headers=headers)
+            board = json.load(urllib.request.urlopen(request))["board"]
+            return any(school_class.get("children") for school_class in board)
+
+        assert children_shown()  # the screen on the trusted network itself
+        for header in ("X-Forwarded-For", "Forwarded", "X-Real-IP"):
+            assert not children_shown(**{header: "10.0.0.5"}), header
+    finally:
+        server.stop()

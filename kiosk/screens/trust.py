@@ -35,13 +35,21 @@ def _in_networks(setting: str, remote_addr: str) -> bool:
     return any(address in network for network in _networks(setting))
 
 
+# Headers by which a proxy (or a client posing as one) says whom it forwards.
+FORWARDING = ("Forwarded", "X-Forwarded-For", "X-Forwarded-Host", "X-Forwarded-Proto", "X-Real-Ip")
+
+
+def _forwarded(request) -> bool:
+    return any(name in request.headers for name in FORWARDING)
+
+
 def from_trusted_network(request) -> bool:
     """True when the client address lies in KIOSK_TRUSTED_NETWORKS; worked out once a request.
 
     With KIOSK_PROXY_HOPS set, ProxyFix has already put the forwarded client
-    address in remote_addr. Without it, a request that still carries
-    X-Forwarded-For came through a proxy we were not told about (or a client
-    spoofing one), so its address proves nothing.
+    address in remote_addr. Without it, a request that carries any forwarding
+    header came through a proxy we were not told about (or a client spoofing
+    one), so its address proves nothing; waitress lets these headers through.
     """
     environ = request.environ
     if _TRUSTED not in environ:
@@ -49,7 +57,7 @@ def from_trusted_network(request) -> bool:
         setting, remote_addr = config["KIOSK_TRUSTED_NETWORKS"], request.remote_addr
         environ[_TRUSTED] = (
             bool(setting and remote_addr)
-            and (config["KIOSK_PROXY_HOPS"] or "X-Forwarded-For" not in request.headers)
+            and (config["KIOSK_PROXY_HOPS"] or not _forwarded(request))
             and _in_networks(setting, remote_addr)
         )
     return environ[_TRUSTED]

@@ -71,6 +71,12 @@ def test_the_same_address_with_x_forwarded_for_is_not_trusted(make_app):
     )
 
 
+def test_any_forwarding_header_makes_the_address_prove_nothing(make_app):
+    app = make_app(KIOSK_TRUSTED_NETWORKS=ON_SCHOOL_WIFI + "/32")
+    for header in ("Forwarded", "X-Forwarded-Host", "X-Forwarded-Proto", "X-Real-IP"):
+        assert not school_screen(app, **from_address(ON_SCHOOL_WIFI, **{header: "x"})), header
+
+
 def test_with_one_proxy_hop_the_forwarded_address_decides(make_app):
     app = make_app(KIOSK_TRUSTED_NETWORKS=SCHOOL, KIOSK_PROXY_HOPS=1)
     # The proxy on this machine passes on the school screen's address ...
