@@ -19,9 +19,10 @@ def test_snapshot_answers_304_to_its_own_etag(client):
     # browser keeps the security headers of the answer it already has.
     assert again.headers["ETag"] == etag
     assert again.headers["Vary"] == "Cookie"
-    assert again.headers["Cache-Control"] == "no-cache"
+    assert again.headers["Cache-Control"] == "private, no-cache"
     assert "Content-Security-Policy" not in again.headers
     assert "Content-Security-Policy" in first.headers
+    assert first.headers["Cache-Control"] == "private, no-cache"  # children's content
 
 
 def test_snapshot_etag_is_the_same_for_every_process(make_app):

@@ -42,14 +42,15 @@ def pair(code):
     """Opened on the screen itself: a valid code makes it one of the school's own screens."""
     address = request.remote_addr or "unknown"
     now = utcnow()
-    pairing = None
-    if queries.is_locked_out(address, now):
+    pairing = queries.find_code(code)
+    refusal = rules.refusal(pairing, now)
+    if refusal and queries.is_locked_out(address, now):
+        # Wrong codes from this address are refused for a while. A right code still pairs:
+        # behind a tunnel every screen shares one address, and a code of 256 random bits
+        # is not found by guessing, so a flood of guesses must not stop the real screen.
         refusal = "locked"
-    else:
-        pairing = queries.find_code(code)
-        refusal = rules.refusal(pairing, now)
-        if refusal is None and not queries.use_code(pairing, now):
-            refusal = "used"  # another tab or process used it a moment ago
+    elif refusal is None and not queries.use_code(pairing, now):
+        refusal = "used"  # another tab or process used it a moment ago
     if refusal and identity.paired_kiosk(request) is not None:
         # A paired screen opening a pairing link again (its auto-start command): it is home.
         return redirect(url_for("home_kiosk.kiosk"))

@@ -117,7 +117,9 @@ def test_an_unknown_code_is_refused_and_audited(app, client):
         assert "unknown" in entry.detail and "198.51.100.4" in entry.detail
 
 
-def test_guessing_codes_is_limited_per_address_like_the_login(app, admin_client):
+def test_guessing_codes_is_limited_per_address_but_never_stops_the_right_code(
+    app, admin_client
+):
     code, _ = pair_a_screen(admin_client, "hall")
     guesser = app.test_client()
     here = {"REMOTE_ADDR": "198.51.100.4"}
@@ -125,17 +127,12 @@ def test_guessing_codes_is_limited_per_address_like_the_login(app, admin_client)
         guesser.get(f"/kiosk/pair/guess{n}", environ_base=here).status_code for n in range(12)
     ]
     assert statuses == [404] * 10 + [429] * 2
-    # Even the right code waits out the 15 minutes from that address ...
-    response = guesser.get(f"/kiosk/pair/{code}?lang=en", environ_base=here)
-    assert response.status_code == 429
+    response = guesser.get("/kiosk/pair/one-more-guess?lang=en", environ_base=here)
     assert "Too many wrong pairing links" in response.get_data(as_text=True)
-    assert guesser.get_cookie(COOKIE) is None
-    # ... and another address is not held up.
-    other = app.test_client()
-    assert (
-        other.get(f"/kiosk/pair/{code}", environ_base={"REMOTE_ADDR": "10.0.0.7"}).status_code
-        == 302
-    )
+    # Behind a tunnel the real screen shares the guesser's address: its code still pairs.
+    screen = app.test_client()
+    assert screen.get(f"/kiosk/pair/{code}", environ_base=here).status_code == 302
+    assert screen.get_cookie(COOKIE) is not None
     failed = [a for a in audit_actions(app) if a[0] == "kiosk.pair_failed"]
     assert len(failed) == 10
 
