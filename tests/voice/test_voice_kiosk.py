@@ -179,7 +179,7 @@ def test_bad_taps_are_refused_and_store_nothing(app, client, open_question):
     assert tap(client, question_id, closed_cards[0]).status_code == 400
     assert tap(client, question_id, cards[0], tap_id="<script>").status_code == 400
     assert client.post("/kiosk/voice/answer", data="not json").status_code == 404
-    assert client.post("/kiosk/voice/answer", json=[question_id]).status_code == 404
+    assert client.post("/kiosk/voice/answer", json=[question_id]).status_code == 400
     weird = {"question": question_id, "answer": cards[0], "tap": "tap-weird1", "lang": ["ar"]}
     assert client.post("/kiosk/voice/answer", json=weird).json == {"counted": True}
     assert [answer.lang for answer in answers(app)] == ["nl"]
