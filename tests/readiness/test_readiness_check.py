@@ -197,8 +197,11 @@ def test_little_disk_space_fails(make_app, compiled, monkeypatch):
     assert result.exit_code == 1 and "Less than 1 GB free" in result.output
 
 
-def test_voices_and_fonts_missing_are_warnings(make_app, compiled):
-    result = check(school_app(make_app, compiled))
+def test_voices_and_fonts_missing_are_warnings(make_app, compiled, tmp_path):
+    app = school_app(make_app, compiled)
+    assert "No font in static/fonts" not in check(app).output  # the app ships its fonts
+    app.static_folder = str(tmp_path / "static-without-fonts")
+    result = check(app)
     assert "Warning: No voice reads aloud in: so, ti, ps" in result.output or (
         "espeak-ng is not installed" in result.output
     )
