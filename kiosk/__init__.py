@@ -26,6 +26,7 @@ from kiosk import (
     readiness,
     security,
     team,
+    translations,
     urgent,
     voice,
 )
@@ -53,6 +54,7 @@ CAPABILITIES = (
     kiosks,
     device,
     readiness,
+    translations,
 )
 
 
