@@ -26,6 +26,7 @@ from kiosk import (
     screens,
     security,
     team,
+    translations,
     urgent,
     voice,
 )
@@ -53,6 +54,7 @@ CAPABILITIES = (
     urgent,
     screens,
     readiness,
+    translations,
 )
 
 

@@ -187,9 +187,11 @@ def speech_url(text: str | None, lang: str) -> str | None:
 
     Never makes audio: a page renders at once. Audio still missing is noted for the
     background job; the button shows from the page after it. A Jinja global.
+    A voice a parent recorded for this text, once approved, comes before espeak-ng.
     """
-    if not text or not has_voice(lang):
-        return None
+    recorded = recording_url(text, lang)
+    if recorded or not has_voice(lang):
+        return recorded
     text = _prepare(text)
     digest = text_digest(text, lang)
     path = Path(current_app.instance_path) / "speech" / f"{digest}.wav"
@@ -201,6 +203,22 @@ def speech_url(text: str | None, lang: str) -> str | None:
     if asked_before < time.time() - TOUCH_EVERY_S:
         _touch(path)  # still asked for: the purge keeps it
     return url_for("speech.audio", lang=lang, digest=digest)
+
+
+# What phones record; an approved recording is kept as recordings/<text_digest>.<ext>.
+RECORDED = {"ogg": "audio/ogg", "webm": "audio/webm", "m4a": "audio/mp4"}
+
+
+def recording_url(text: str | None, lang: str) -> str | None:
+    """URL of a parent's approved recording of *text* in *lang*, or None."""
+    if not text:
+        return None
+    digest = text_digest(text, lang)
+    folder = Path(current_app.instance_path) / "recordings"
+    for ext in RECORDED:
+        if (folder / f"{digest}.{ext}").is_file():
+            return url_for("speech.recording", lang=lang, digest=digest, ext=ext)
+    return None
 
 
 def _note_wanted(text, lang):
@@ -301,3 +319,13 @@ def audio(lang: str, digest: str):
     resp = send_file(path, mimetype="audio/wav", conditional=True, max_age=31536000)
     resp.headers["Cache-Control"] = "public, max-age=31536000, immutable"
     return resp
+
+
+@bp.get("/speech/<lang>/recorded/<digest>.<ext>")
+def recording(lang: str, digest: str, ext: str):
+    if ext not in RECORDED or not _DIGEST_RE.fullmatch(digest):
+        abort(404)
+    path = Path(current_app.instance_path) / "recordings" / f"{digest}.{ext}"
+    if not path.is_file():
+        abort(404)
+    return send_file(path, mimetype=RECORDED[ext], conditional=True, max_age=86400)

@@ -74,7 +74,7 @@ def test_read_aloud_speaks_french_and_is_absent_for_somali(app, client):
     assert "data-audio=" not in somali.split('id="screen"', 1)[1]
 
 
-def test_read_aloud_falls_back_to_dutch_with_the_text(app, client):
+def test_a_dutch_fallback_is_shown_as_dutch_and_not_read_aloud(app, client):
     with app.app_context():
         monday = clock.today() - timedelta(days=clock.today().weekday())
         db.session.add(
@@ -83,5 +83,5 @@ def test_read_aloud_falls_back_to_dutch_with_the_text(app, client):
         db.session.commit()
         speech.make_missing()
     somali = client.get("/kiosk/notices?lang=so").get_data(as_text=True)
-    assert "Morgen zwemmen." in somali
-    assert re.findall(r'data-audio="(/speech/nl/[^"]+)"', somali)
+    assert '<p class="notice-text" lang="nl" dir="ltr">Morgen zwemmen.</p>' in somali
+    assert not re.findall(r'data-audio="(/speech/nl/[^"]+)"', somali)

@@ -76,6 +76,11 @@ def interpreter_languages():
     return [SelectChoice(lang.code, lang.name) for lang in LANGUAGES if lang.code != DEFAULT]
 
 
+def _interpreter_choices():
+    """An empty first choice, so that a Dutch page preselects no language."""
+    return [SelectChoice("", "—"), *interpreter_languages()]
+
+
 def interpreter_language_codes():
     """The codes of interpreter_languages(), to check a chosen one against."""
     return {choice.value for choice in interpreter_languages()}
@@ -116,7 +121,7 @@ class SignupForm(FlaskForm):
     interpreter = BooleanField(_l("I would like an interpreter"))
     interpreter_language = SelectField(
         _l("Language for the interpreter"),
-        choices=interpreter_languages,
+        choices=_interpreter_choices,
         validate_choice=False,
     )
     contact = StringField(
@@ -151,7 +156,12 @@ class IdeaForm(FlaskForm):
         choices=[SelectChoice("", _l("No picture"))]
         + [SelectChoice(key, pictograms.get(key).label) for key in IDEA_PICTOGRAMS],
         default="",
+        validate_choice=False,  # WTForms' own message is not in every catalogue
     )
+
+    def validate_pictogram(self, field):
+        if field.data and field.data not in IDEA_PICTOGRAMS:
+            raise ValidationError(_l("Please choose one of the answers."))
 
 
 class MultiCheckboxField(SelectMultipleField):

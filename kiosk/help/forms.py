@@ -22,6 +22,21 @@ class CheckboxesField(SelectMultipleField):
     option_widget = widgets.CheckboxInput()
 
 
+def _at_most(limit):
+    return Length(max=limit, message=_l("Please keep this to %(max)d characters.", max=limit))
+
+
+def _from_the_list(message):
+    """The choices' check with a message from our catalogue (WTForms' own is not in all)."""
+
+    def check(form, field):
+        allowed = {str(choice[0]) for choice in field.iter_choices()}
+        if any(value not in allowed for value in field.data or []):
+            raise ValidationError(message)
+
+    return check
+
+
 def _reachable(form, field):
     """A phone number (six digits or more) or an e-mail address."""
     value = field.data or ""
@@ -37,23 +52,26 @@ class HelpOfferForm(FlaskForm):
     languages = CheckboxesField(
         _l("Languages I can translate for informal moments"),
         choices=lambda: [SelectChoice(code, name) for code, name in rules.language_choices()],
-        validate_choice=True,
+        validate_choice=False,
+        validators=[_from_the_list(_l("Choose a language from the list."))],
     )
     activities = CheckboxesField(
         _l("I can help with"),
         choices=lambda: [SelectChoice(key, str(label)) for key, label in rules.ACTIVITIES.items()],
+        validate_choice=False,
+        validators=[_from_the_list(_l("Please choose one of the answers."))],
     )
     other = StringField(
         _l("Something else: what?"),
         filters=[_strip],
-        validators=[Optional(), Length(max=200)],
+        validators=[Optional(), _at_most(200)],
     )
     first_name = StringField(
         _l("First name"),
         filters=[_strip],
         validators=[
             InputRequired(message=_l("Please give your first name.")),
-            Length(max=60),
+            _at_most(60),
         ],
     )
     contact = StringField(
@@ -63,7 +81,7 @@ class HelpOfferForm(FlaskForm):
             InputRequired(
                 message=_l("Give a phone number or an e-mail address, so the school can reach you.")
             ),
-            Length(max=120),
+            _at_most(120),
             _reachable,
         ],
     )

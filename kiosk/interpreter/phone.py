@@ -12,6 +12,8 @@ bp = Blueprint("interpreter_phone", __name__)
 @bp.route("/m/interpreter", methods=["GET", "POST"])
 def form():
     form = RequestForm()
+    if not form.is_submitted() and rules.may_interpret(i18n.current().code):
+        form.language.data = i18n.current().code  # the page's language is the likely one
     if form.validate_on_submit():
         token = forms.made_once(
             form.form_key.data,

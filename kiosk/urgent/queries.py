@@ -83,7 +83,7 @@ def snapshot(lang, school_screen):
         "url": pictograms.url(pictogram),
         "alt": str(pictogram.label),
         "ends_at": clock.iso(message.ends_at),
-        "audio": speech.speech_url(text, text_lang),
+        "audio": speech.speech_url(text, text_lang) if text_lang == lang else None,
     }
 
 

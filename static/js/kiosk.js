@@ -250,6 +250,7 @@
       picture.alt = message.alt || "";
       urgent.querySelector(".urgent-text").textContent = message.text;
       const speaker = urgent.querySelector(".urgent-speaker");
+      speaker.lang = message.lang;
       if (message.audio) speaker.dataset.audio = message.audio;
       else delete speaker.dataset.audio;
       speaker.hidden = !message.audio;

@@ -113,6 +113,15 @@ def browser():
         browser.close()
 
 
+@pytest.fixture(scope="session")
+def microphone_browser(browser):
+    """A Chromium whose microphone is a fake device (a beep) that needs no permission prompt."""
+    fake = ["--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream"]
+    launched = browser.browser_type.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS + fake)
+    yield launched
+    launched.close()
+
+
 def _page(browser, viewport, **options):
     context = browser.new_context(viewport=viewport, **options)
     context.set_default_timeout(10_000)

@@ -270,7 +270,7 @@ def test_the_voter_cookie_is_long_lived_and_not_readable_by_scripts(client):
         ({"text": ""}, "Please write your topic in a few words."),
         ({"text": "ab"}, "Between 3 and 140 characters"),
         ({"text": "x" * 141}, "Between 3 and 140 characters"),
-        ({"text": "Slapen", "pictogram": "not-a-picture"}, "Not a valid choice"),
+        ({"text": "Slapen", "pictogram": "not-a-picture"}, "Please choose one of the answers."),
     ],
 )
 def test_bad_topic_ideas_are_refused(app, client, fields, message):
