@@ -1,7 +1,7 @@
 """translator links and proposals
 
 Revision ID: a7d3c9e2f410
-Revises: 5d1c0e2a7b93
+Revises: 6e94a81f0bb6
 Create Date: 2026-11-24 05:00:00.000000
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'a7d3c9e2f410'
-down_revision = '5d1c0e2a7b93'
+down_revision = '6e94a81f0bb6'
 branch_labels = None
 depends_on = None
 
