@@ -18,7 +18,7 @@ SWIMMING_SVG = "/pictograms/1F3CA.svg"
 
 def this_week(server):
     with server.app.app_context():
-        return rules.week_of(clock.today())
+        return rules.this_week(clock.today())
 
 
 def add_notice(server, week, day=None, pictograms=("lice_check",), texts=None, position=50):
