@@ -14,14 +14,14 @@ THIS_WEEK = (
         None,
         ["reading_home"],
         {
-            "nl": "Lees elke dag 10 minuten samen met uw kind.",
+            "nl": "Lees elke dag 10 minuten samen met je kind.",
             "en": "Read together with your child for 10 minutes every day.",
             "fr": "Lisez 10 minutes par jour avec votre enfant.",
             "ar": "اقرؤوا مع طفلكم 10 دقائق كل يوم.",
             "tr": "Her gün çocuğunuzla 10 dakika birlikte okuyun.",
         },
         {
-            "nl": "Een boek uit de klasbibliotheek, in het Nederlands of in uw eigen taal: "
+            "nl": "Een boek uit de klasbibliotheek, in het Nederlands of in je eigen taal: "
             "allebei goed.",
             "en": "A book from the class library, in Dutch or in your own language: both are good.",
             "fr": "Un livre de la bibliothèque de la classe, en néerlandais ou dans votre langue : "
