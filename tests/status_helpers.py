@@ -5,6 +5,8 @@ from markupsafe import escape
 
 from kiosk import qr
 
+PHOTOGRAPH = "Photograph this code, or show it to the bridge figure: it opens this page again."
+
 
 def keep_section(page):
     return page.split("data-keep>")[1].split("</section>")[0]
@@ -18,7 +20,6 @@ def assert_keepable(app, page, token, lang, calendar):
         own_link = qr.public_url("status.page", token=token)
         assert own_link == f"http://localhost/m/s/{token}"
         assert str(qr.qr_svg(own_link, _("Keep this page"))) in keep
-        words = _("Photograph this code, or show it to the bridge figure: it opens this page again.")
-        assert str(escape(words)) in keep
+        assert str(escape(_(PHOTOGRAPH))) in keep
     assert "<li data-install hidden>" in keep
     assert ("data-ics" in keep) is calendar
