@@ -3,13 +3,13 @@
 import io
 import re
 import wave
-from datetime import timedelta
 
 import pytest
 
 from kiosk import clock, speech
 from kiosk.extensions import db
 from kiosk.i18n import LANGUAGES
+from kiosk.notices import rules
 from kiosk.notices.models import Notice
 
 RTL = {"ar", "fa", "ps"}
@@ -45,7 +45,7 @@ def test_a_turkish_phone_gets_the_interpreter_form_in_turkish(client):
 
 def test_read_aloud_speaks_french_and_is_absent_for_somali(app, client):
     with app.app_context():
-        monday = clock.today() - timedelta(days=clock.today().weekday())
+        monday = rules.this_week(clock.today())  # the week the kiosk shows
         texts = {
             "nl": "Morgen zwemmen.",
             "fr": "Demain, piscine. Apportez un maillot.",
@@ -70,7 +70,7 @@ def test_read_aloud_speaks_french_and_is_absent_for_somali(app, client):
 
 def test_read_aloud_falls_back_to_dutch_with_the_text(app, client):
     with app.app_context():
-        monday = clock.today() - timedelta(days=clock.today().weekday())
+        monday = rules.this_week(clock.today())  # the week the kiosk shows
         db.session.add(
             Notice(week=monday, day=None, pictograms=["swimming"], texts={"nl": "Morgen zwemmen."})
         )
