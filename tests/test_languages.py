@@ -3,13 +3,13 @@
 import io
 import re
 import wave
-from datetime import timedelta
 
 import pytest
 
 from kiosk import clock, speech, spoken_languages
 from kiosk.extensions import db
 from kiosk.i18n import LANGUAGES
+from kiosk.notices import rules
 from kiosk.notices.models import Notice
 
 
@@ -51,7 +51,7 @@ def test_a_turkish_phone_gets_the_interpreter_form_in_turkish(client):
 
 def test_read_aloud_speaks_french_and_is_absent_for_somali(app, client):
     with app.app_context():
-        monday = clock.today() - timedelta(days=clock.today().weekday())
+        monday = rules.this_week(clock.today())  # the week the kiosk shows
         texts = {
             "nl": "Morgen zwemmen.",
             "fr": "Demain, piscine. Apportez un maillot.",
@@ -76,7 +76,7 @@ def test_read_aloud_speaks_french_and_is_absent_for_somali(app, client):
 
 def test_a_dutch_fallback_is_shown_as_dutch_and_not_read_aloud(app, client):
     with app.app_context():
-        monday = clock.today() - timedelta(days=clock.today().weekday())
+        monday = rules.this_week(clock.today())  # the week the kiosk shows
         db.session.add(
             Notice(week=monday, day=None, pictograms=["swimming"], texts={"nl": "Morgen zwemmen."})
         )

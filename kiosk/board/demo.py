@@ -177,13 +177,12 @@ def add(today):
             note=FOREST_TRIP,
         )
     )
-    db.session.add(
-        Holiday(
-            name=STUDY_DAY,
-            first_day=monday + timedelta(days=16),
-            last_day=monday + timedelta(days=16),
-        )
-    )
+    # Friday of next week, counted from the week the notices call "this week" (the coming
+    # one on a weekend): the notices' next week (kiosk/notices/demo.py) says "no school"
+    # that day because of this one entry, and adds that childcare is on request.
+    this_week = monday if today.weekday() in rules.SCHOOL_DAYS else monday + timedelta(weeks=1)
+    study_day = this_week + timedelta(days=11)
+    db.session.add(Holiday(name=STUDY_DAY, first_day=study_day, last_day=study_day))
     db.session.add(
         Holiday(
             name=HOLIDAY,

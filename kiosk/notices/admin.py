@@ -22,8 +22,8 @@ bp = Blueprint("notices_admin", __name__)
 
 
 # Pictograms the picker offers before anything is searched: what a school week usually needs.
+# Not "no_school": closing a day in the school calendar makes that notice.
 OFTEN_USED = (
-    "no_school",
     "half_day",
     "swimming",
     "gym_lesson",
@@ -50,6 +50,10 @@ MESSAGES = {
     "unknown_pictogram": _l("Unknown pictogram: %(codes)s. Choose one from the picker."),
     "no_pictogram": _l("Choose at least one pictogram."),
     "too_many_pictograms": _l("Choose at most %(max)d pictograms (now %(count)d)."),
+    "no_school": _l(
+        "A notice cannot say “no school”: close the day in the school calendar, "
+        "and the kiosk says it in every language."
+    ),
 }
 
 
@@ -59,7 +63,7 @@ def _week_page(week):
 
 def _admin_week():
     week = rules.parse_week(request.values.get("week"))
-    return week or rules.week_of(clock.today())
+    return week or rules.this_week(clock.today())
 
 
 # --- The week ----------------------------------------------------------------------
@@ -85,7 +89,7 @@ def admin_week():
         week_param=rules.week_param(week),
         previous_week=rules.week_param(week - timedelta(weeks=1)),
         next_week=rules.week_param(week + timedelta(weeks=1)),
-        this_week=rules.week_param(rules.week_of(clock.today())),
+        this_week=rules.week_param(rules.this_week(clock.today())),
         week_title=labels.week_title(week, clock.today()),
         week_range=labels.week_range(week),
         groups=groups,
@@ -121,17 +125,23 @@ def _edit(week, notice=None):
     chosen = _chosen_pictograms(notice)
     searching = request.method == "POST" and "search" in request.form
     picture_errors = []
+    closes_a_day = False  # the notice said "no school": show the way to the calendar
     query = (form.query.data or "").strip()
     if request.method == "POST" and not searching:
         valid = form.validate_on_submit()  # CSRF and a day of this week
         texts, details = texts_from(form, "text"), texts_from(form, "details")
-        found = rules.problems(texts, details, chosen, lambda key: pictograms.get(key) is not None)
+        no_school = {lang.code: queries.no_school_phrase(lang.code) for lang in i18n.available()}
+        found = rules.problems(
+            texts, details, chosen, lambda key: pictograms.get(key) is not None, no_school
+        )
         if valid and not found:
             day = date.fromisoformat(form.day.data) if form.day.data else None
             notice = queries.save(week, notice, day, chosen, texts, details)
             speech.make(queries.spoken(notice))  # read aloud from the kiosk's next page on
             flash(_("The notice is saved. The kiosk shows it within a minute."), "success")
             return _week_page(week)
+        said = [message for messages in found.values() for message, _values in messages]
+        closes_a_day = "no_school" in said
         for name, messages in found.items():
             errors = [str(MESSAGES[message]) % values for message, values in messages]
             target = getattr(form, name, None)
@@ -155,6 +165,7 @@ def _edit(week, notice=None):
         week_param=rules.week_param(week),
         chosen=[queries.pictogram_of(key) for key in chosen],
         picture_errors=picture_errors,
+        closes_a_day=closes_a_day,
         results=[queries.pictogram_of(p.key) for p in results if p and p.key not in chosen],
         query=query,
         searched=bool(query),

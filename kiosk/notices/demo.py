@@ -14,14 +14,14 @@ THIS_WEEK = (
         None,
         ["reading_home"],
         {
-            "nl": "Lees elke dag 10 minuten samen met uw kind.",
+            "nl": "Lees elke dag 10 minuten samen met je kind.",
             "en": "Read together with your child for 10 minutes every day.",
             "fr": "Lisez 10 minutes par jour avec votre enfant.",
             "ar": "اقرؤوا مع طفلكم 10 دقائق كل يوم.",
             "tr": "Her gün çocuğunuzla 10 dakika birlikte okuyun.",
         },
         {
-            "nl": "Een boek uit de klasbibliotheek, in het Nederlands of in uw eigen taal: "
+            "nl": "Een boek uit de klasbibliotheek, in het Nederlands of in je eigen taal: "
             "allebei goed.",
             "en": "A book from the class library, in Dutch or in your own language: both are good.",
             "fr": "Un livre de la bibliothèque de la classe, en néerlandais ou dans votre langue : "
@@ -124,15 +124,17 @@ NEXT_WEEK = (
         },
         {},
     ),
+    # No school that Friday: the study day is in the school calendar (kiosk/board/demo.py),
+    # which makes its "no school" notice in every language. This one adds what it does not say.
     (
         4,
-        ["no_school"],
+        ["care"],
         {
-            "nl": "Geen school: pedagogische studiedag. Opvang op aanvraag.",
-            "en": "No school: teacher training day. Childcare on request.",
-            "fr": "Pas d'école : journée pédagogique. Garderie sur demande.",
-            "ar": "لا مدرسة: يوم تكوين للمعلمين. رعاية الأطفال عند الطلب.",
-            "tr": "Okul yok: öğretmen eğitim günü. İstek üzerine çocuk bakımı.",
+            "nl": "Opvang op aanvraag tijdens de studiedag. Vraag het aan de juf.",
+            "en": "Childcare on request during the teacher training day. Ask the teacher.",
+            "fr": "Garderie sur demande pendant la journée pédagogique. Demandez à l'institutrice.",
+            "ar": "رعاية الأطفال عند الطلب خلال يوم تكوين المعلمين. اسألوا المعلمة.",
+            "tr": "Öğretmen eğitim gününde istek üzerine çocuk bakımı. Öğretmene sorun.",
         },
         {},
     ),
@@ -156,7 +158,7 @@ def _add_week(week, items):
 
 
 def add(today):
-    week = rules.week_of(today)
+    week = rules.this_week(today)  # the week the kiosk shows as "this week"
     this_week = _add_week(week, THIS_WEEK)
     _add_week(week + timedelta(weeks=1), NEXT_WEEK)
     db.session.flush()

@@ -26,13 +26,13 @@ def kiosk():
             args["preview"] = 1
         return i18n.kiosk_url("notices_kiosk.kiosk", **args)
 
-    items = [queries.shown(n, lang) for n in queries.notices_in(week)]
+    items = queries.week_items(week, lang)
     for item in items:
         day = date.fromisoformat(item["date"]) if item["date"] else None
         item["day_label"] = labels.day_label(day)
         item["today"] = day == today
         item["past"] = day is not None and day < today
-        item["read_aloud"] = rules.read_aloud(item["text"], item["details"])
+        item["read_aloud"] = queries.read_aloud(item)
     return render_template(
         "notices/kiosk.html",
         items=items,

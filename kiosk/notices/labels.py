@@ -18,7 +18,7 @@ def day_label(day: date | None, locale=None) -> str:
 
 
 def week_title(week: date, today: date) -> str:
-    this_week = rules.week_of(today)
+    this_week = rules.this_week(today)
     if week == this_week:
         return _("This week")
     if week == this_week + timedelta(weeks=1):

@@ -1,13 +1,17 @@
-"""What the notices' screens read and write in the database: a week's items, the kiosk's
-view of one, the parents' taps and how well each notice is understood."""
+"""What the notices' screens read and write in the database: a week's items (the notices
+and the days the school calendar closes), the kiosk's view of one, the parents' taps
+and how well each notice is understood."""
 
 from datetime import date, timedelta
 
 from flask import url_for
+from flask_babel import force_locale
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.exc import IntegrityError
 
 from kiosk import audit, clock, i18n, pictograms
+from kiosk.board import queries as board_queries
 from kiosk.extensions import db
 from kiosk.notices import rules
 from kiosk.notices.models import Notice, UnderstandingTap
@@ -21,6 +25,10 @@ def notices_in(week: date) -> list[Notice]:
     return rules.in_order(found)
 
 
+def _dir(lang):
+    return "rtl" if getattr(i18n.BY_CODE.get(lang), "rtl", False) else "ltr"
+
+
 def shown(notice: Notice, lang: str) -> dict:
     """One item as the kiosk shows it and the snapshot gives it, in `lang` or else Dutch."""
     text, text_lang, details = _texts_in(notice, lang)
@@ -29,10 +37,48 @@ def shown(notice: Notice, lang: str) -> dict:
         "date": notice.day.isoformat() if notice.day else None,
         "text": text,
         "lang": text_lang,
-        "dir": "rtl" if getattr(i18n.BY_CODE.get(text_lang), "rtl", False) else "ltr",
+        "dir": _dir(text_lang),
         "details": details,
+        "details_lang": text_lang,
+        "details_dir": _dir(text_lang),
         "pictograms": [pictogram_of(key) for key in notice.pictograms],
+        "calendar": False,
     }
+
+
+def no_school_phrase(lang: str) -> str:
+    """ "No school" in `lang`, from the catalogue."""
+    with force_locale(lang):
+        return _("No school")
+
+
+def closed_shown(week: date, day: date | None, holiday, lang: str) -> dict:
+    """A day the school calendar closes, as a notice: "No school" in `lang`, and the
+    holiday's name in `lang` where the bridge figure gave it, else in Dutch."""
+    name, name_lang = i18n.pick(holiday.name, lang)
+    return {
+        "id": f"no-school-{(day or week).isoformat()}",
+        "date": day.isoformat() if day else None,
+        "text": no_school_phrase(lang),
+        "lang": lang,
+        "dir": _dir(lang),
+        "details": name,
+        "details_lang": name_lang,
+        "details_dir": _dir(name_lang),
+        "pictograms": [pictogram_of(rules.NO_SCHOOL)],
+        "calendar": True,
+    }
+
+
+def week_items(week: date, lang: str) -> list[dict]:
+    """Everything the kiosk shows for `week` in `lang`: the closed days of the school
+    calendar first on their day, then the notices in their order."""
+    closed = [
+        closed_shown(week, day, holiday, lang)
+        for day, holiday in rules.closed_days(week, board_queries.holidays())
+    ]
+    items = closed + [shown(n, lang) for n in notices_in(week)]
+    return sorted(items, key=lambda item: (item["date"] is not None, item["date"] or ""))
 
 
 def _texts_in(notice: Notice, lang: str) -> tuple[str, str, str]:
@@ -49,8 +95,8 @@ def pictogram_of(key):
 
 
 def snapshot(lang, school_screen):
-    """This ISO week's items; notices are for everyone, so school_screen changes nothing."""
-    return [shown(n, lang) for n in notices_in(rules.week_of(clock.today()))]
+    """This week's items; notices are for everyone, so school_screen changes nothing."""
+    return week_items(rules.this_week(clock.today()), lang)
 
 
 def spoken(notice: Notice) -> set[tuple[str, str]]:
@@ -62,13 +108,26 @@ def spoken(notice: Notice) -> set[tuple[str, str]]:
     return found
 
 
+def read_aloud(item: dict) -> str:
+    """What the read-aloud button of a shown item speaks: only words in the item's language."""
+    same_language = item["details_lang"] == item["lang"]
+    return rules.read_aloud(item["text"], item["details"] if same_language else "")
+
+
 def spoken_now() -> set[tuple[str, str]]:
-    """What the kiosks read aloud of this week's and next week's notices (a speech source)."""
-    this_week = rules.week_of(clock.today())
+    """What the kiosks read aloud of this week's and next week's notices and closed days
+    (a speech source)."""
+    this_week = rules.this_week(clock.today())
     weeks = (this_week, this_week + timedelta(weeks=1))
     found = set()
     for notice in db.session.scalars(db.select(Notice).where(Notice.week.in_(weeks))):
         found |= spoken(notice)
+    holidays = board_queries.holidays()
+    for week in weeks:
+        for day, holiday in rules.closed_days(week, holidays):
+            for language in i18n.available():
+                item = closed_shown(week, day, holiday, language.code)
+                found.add((read_aloud(item), language.code))
     return found
 
 
@@ -178,6 +237,6 @@ def copy_last_week(week) -> tuple[int, int]:
 
 def dashboard():
     count = db.session.scalar(
-        db.select(db.func.count(Notice.id)).where(Notice.week == rules.week_of(clock.today()))
+        db.select(db.func.count(Notice.id)).where(Notice.week == rules.this_week(clock.today()))
     )
     return [(_l("Notices this week"), count, url_for("notices_admin.admin_week"))]

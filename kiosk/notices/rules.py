@@ -1,9 +1,11 @@
 """The notices' decisions as plain functions: which week, in which order, what to copy,
-and which notice parents understand worst."""
+which days the school calendar closes, and which notice parents understand worst."""
 
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+
+from kiosk.board.rules import NO_SCHOOL
 
 # What the bridge figure may write: short enough to read at the gate in a few seconds.
 TEXT_MAX = 140
@@ -45,10 +47,42 @@ def days_of(week: date) -> list[date]:
     return [week + timedelta(days=n) for n in range(7)]
 
 
+def this_week(today: date) -> date:
+    """The week a parent means by "this week": on a Saturday or Sunday, the coming one."""
+    return week_of(today + timedelta(days=2 if today.weekday() >= 5 else 0))
+
+
 def kiosk_weeks(today: date) -> tuple[date, date]:
     """The first and last week the kiosk's arrows reach: this week and a few ahead."""
-    first = week_of(today)
+    first = this_week(today)
     return first, first + timedelta(weeks=WEEKS_AHEAD)
+
+
+def closed_days(week: date, holidays) -> list[tuple[date | None, object]]:
+    """The school days of `week` that the school calendar closes, as (day, holiday).
+
+    `holidays` are the board's closed periods (each with `covers(day)`). A period
+    that closes the whole school week is one item for the week (day None); the
+    first period that covers a day names it.
+    """
+    school_days = days_of(week)[:5]
+    by_day = {}
+    for holiday in sorted(holidays, key=lambda h: h.first_day):
+        for day in school_days:
+            if holiday.covers(day):
+                by_day.setdefault(day, holiday)
+    names = {id(holiday) for holiday in by_day.values()}
+    if len(by_day) == len(school_days) and len(names) == 1:
+        return [(None, by_day[school_days[0]])]
+    return sorted(by_day.items())
+
+
+def says_no_school(text: str, phrase: str) -> bool:
+    """Whether a notice's text says the calendar's "no school" phrase (any case, whole words)."""
+    phrase = (phrase or "").strip()
+    if not phrase:
+        return False
+    return re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text or "", re.IGNORECASE) is not None
 
 
 def order_key(notice):
@@ -103,11 +137,13 @@ def copy_plan(last_week, this_week, week):
     return plan
 
 
-def problems(texts: dict, details: dict, pictogram_keys: list, known) -> dict:
+def problems(texts: dict, details: dict, pictogram_keys: list, known, no_school=None) -> dict:
     """What is wrong with an item, per field: {"text_nl": [...], "pictograms": [...]}.
 
     Messages are (message, values) pairs for the caller to translate. `known(key)`
-    says whether a pictogram key is in the catalogue.
+    says whether a pictogram key is in the catalogue. A notice never says "no
+    school" (the pictogram, or `no_school[lang]`, that phrase in each language):
+    closing a day in the school calendar makes that notice.
     """
     found = {}
 
@@ -125,6 +161,11 @@ def problems(texts: dict, details: dict, pictogram_keys: list, known) -> dict:
     unknown = [key for key in pictogram_keys if not known(key)]
     if unknown:
         add("pictograms", "unknown_pictogram", codes=", ".join(unknown))
+    if NO_SCHOOL in pictogram_keys:
+        add("pictograms", "no_school")
+    for code, phrase in (no_school or {}).items():
+        if says_no_school(texts.get(code), phrase) or says_no_school(details.get(code), phrase):
+            add(f"text_{code}", "no_school")
     if not pictogram_keys:
         add("pictograms", "no_pictogram")
     elif len(pictogram_keys) > PICTOGRAMS_MAX:

@@ -9,7 +9,7 @@ from kiosk.voice import queries
 from kiosk.voice.models import Answer, AnswerCard, FreeText, Question
 
 FEELING = {
-    "nl": "Hoe voelt u zich op onze school?",
+    "nl": "Hoe voel je je op onze school?",
     "en": "How do you feel at our school?",
     "fr": "Comment vous sentez-vous dans notre école ?",
     "ar": "كيف تشعر في مدرستنا؟",
@@ -17,7 +17,7 @@ FEELING = {
     "pl": "Jak czujesz się w naszej szkole?",
 }
 CAFE_TIME = {
-    "nl": "Wanneer komt u het liefst naar het oudercafé?",
+    "nl": "Wanneer kom je het liefst naar het oudercafé?",
     "en": "When do you prefer to come to the parent café?",
     "fr": "Quand préférez-vous venir au café des parents ?",
     "ar": "متى تفضل المجيء إلى مقهى الأولياء؟",

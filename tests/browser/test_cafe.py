@@ -79,6 +79,24 @@ def test_a_parent_signs_up_in_turkish_from_the_kiosk_qr_code(
     expect(phone.locator(".cafe-topic")).to_contain_text(entry["topic"])
     _no_sideways_scroll(phone)
     screenshot(phone, "cafe-phone-status-tr")
+    # Kept without a bookmark: its own QR code opens this very page; with no offer from
+    # the phone, "add to home screen" stays hidden.
+    keep_qr = tmp_path / "keep-qr.png"
+    phone.locator(".keep-qr svg").screenshot(path=str(keep_qr))
+    assert qr_texts(keep_qr) == [phone.url.split("?")[0]]
+    expect(phone.locator("[data-install]")).to_be_hidden()
+    # A phone that offers it (Chrome fires beforeinstallprompt): the button shows and asks.
+    phone.evaluate(
+        """() => {
+          const offer = new Event("beforeinstallprompt", { cancelable: true });
+          offer.prompt = () => { window.installAsked = true; };
+          offer.userChoice = Promise.resolve({ outcome: "accepted" });
+          window.dispatchEvent(offer);
+        }"""
+    )
+    phone.click("[data-install-button]")
+    assert phone.evaluate("window.installAsked") is True
+    expect(phone.locator("[data-install]")).to_be_hidden()
     assert _snapshot_entry(phone, server.url, meeting_id)["places_left"] == places - 1
     # The kiosk follows by itself, without a reload.
     expect(kiosk.locator(f'[data-meeting="{meeting_id}"] [data-places-left]')).to_have_attribute(

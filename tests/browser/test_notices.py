@@ -18,7 +18,7 @@ SWIMMING_SVG = "/pictograms/1F3CA.svg"
 
 def this_week(server):
     with server.app.app_context():
-        return rules.week_of(clock.today())
+        return rules.this_week(clock.today())
 
 
 def add_notice(server, week, day=None, pictograms=("lice_check",), texts=None, position=50):
@@ -283,3 +283,25 @@ def test_kiosk_notices_fit_portrait_and_small_screens(live_server, new_page, scr
         page.goto(f"{live_server.url}/kiosk/notices")
         assert page.evaluate("document.documentElement.scrollWidth") <= width
         screenshot(page, f"kiosk-notices-{width}x{height}", full_page=False)
+
+
+def test_a_day_closed_in_the_calendar_is_a_no_school_notice_on_the_kiosk(
+    make_live_server, kiosk_page, new_page, staff_login, screenshot, assert_accessible
+):
+    server = make_live_server(TESTING=True, KIOSK_FAKE_NOW="2031-03-11T10:00")  # a Tuesday
+    admin = new_page()
+    staff_login(admin, server.url)
+    admin.goto(f"{server.url}/admin/board/holidays")
+    admin.fill("input[name=name_nl]", "Pedagogische studiedag")
+    admin.fill("input[name=first_day]", "2031-03-14")
+    admin.click("button.primary")
+    admin.wait_for_url(f"{server.url}/admin/board/holidays")
+
+    kiosk_page.goto(f"{server.url}/kiosk/notices?lang=ar")
+    card = kiosk_page.locator('li.notice[data-date="2031-03-14"][data-pictograms~=no_school]')
+    expect(card).to_have_attribute("data-pictograms", "no_school")
+    expect(card.locator('.notice-text[lang="ar"]')).to_have_text("لا مدرسة")
+    expect(card.locator('.notice-details[lang="nl"]')).to_have_text("Pedagogische studiedag")
+    assert card.locator("[data-understanding]").count() == 0  # nothing typed to rate
+    screenshot(kiosk_page, "notices-kiosk-no-school-ar", full_page=False)
+    assert_accessible(kiosk_page)

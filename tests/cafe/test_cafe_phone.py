@@ -10,6 +10,7 @@ from icalendar import Calendar
 
 from kiosk.cafe.models import CONFIRMED, Idea, Meeting, Signup
 from kiosk.extensions import db
+from tests.status_helpers import assert_keepable
 
 STATIC = Path(__file__).resolve().parents[2] / "static"
 
@@ -104,6 +105,19 @@ def test_a_full_meeting_puts_the_parent_on_the_waiting_list_and_says_so(
     assert "Your place on the waiting list: <strong>1</strong>" in page
 
 
+def test_the_status_page_is_kept_by_calendar_home_screen_or_its_own_qr_code(
+    app, client, make_meeting, sign_up
+):
+    token = _token(sign_up(make_meeting(), lang="ar"))
+    page = client.get(f"/m/s/{token}?lang=ar").get_data(as_text=True)
+    assert_keepable(app, page, token, "ar", calendar=True)
+    assert f'href="/m/s/{token}.ics" data-ics' in page
+    client.post(f"/m/s/{token}/cancel")
+    cancelled = client.get(f"/m/s/{token}?lang=ar").get_data(as_text=True)
+    assert 'data-status="cancelled"' in cancelled
+    assert_keepable(app, cancelled, token, "ar", calendar=False)
+
+
 def test_cancelling_frees_the_place_for_the_first_waiting(client, make_meeting, sign_up):
     meeting_id = make_meeting(capacity=1)
     confirmed = _token(sign_up(meeting_id))
@@ -196,9 +210,9 @@ def test_unknown_token_cannot_be_cancelled(client):
     assert client.get("/api/v1/status/no-such-token").status_code == 404
 
 
-def _gzipped_size(html, stylesheets):
+def _gzipped_size(html, files):
     return len(gzip.compress(html.encode())) + sum(
-        len(gzip.compress((STATIC / "css" / name).read_bytes())) for name in stylesheets
+        len(gzip.compress((STATIC / name).read_bytes())) for name in files
     )
 
 
@@ -207,10 +221,13 @@ def test_phone_pages_weigh_under_30_kb_compressed_without_images(client, make_me
     token = _token(sign_up(meeting_id))
     for path in (f"/m/cafe/{meeting_id}?lang=ar", f"/m/s/{token}", "/m/cafe/ideas"):
         html = client.get(path).get_data(as_text=True)
-        stylesheets = re.findall(r'href="/static/css/([\w.-]+)\?v=', html)
-        assert "phone.css" in stylesheets
-        assert "<script" not in html
-        assert _gzipped_size(html, stylesheets) < 30 * 1024, path
+        stylesheets = re.findall(r'href="/static/(css/[\w.-]+)\?v=', html)
+        scripts = re.findall(r'<script src="/static/(js/[\w.-]+)\?v=', html)
+        assert "css/phone.css" in stylesheets
+        # Only the status page has a script, and only to offer "add to home screen".
+        assert scripts == (["js/keep.js"] if path.startswith("/m/s/") else []), path
+        assert html.count("<script") == len(scripts)
+        assert _gzipped_size(html, stylesheets + scripts) < 30 * 1024, path
 
 
 # --- Topic ideas ---------------------------------------------------------------------------

@@ -6,6 +6,7 @@ from datetime import timedelta
 from kiosk import retention
 from kiosk.auth.models import utcnow
 from kiosk.spoken_languages import LANGUAGES
+from tests.status_helpers import assert_keepable
 
 
 def test_the_form_says_plainly_it_is_not_for_formal_talks(client):
@@ -32,6 +33,7 @@ def test_an_offer_leads_to_its_status_page_and_can_be_withdrawn(app, client, off
     page = client.get(f"/m/s/{token}?lang=en").get_data(as_text=True)
     assert "Polski" in page and "Українська" in page and "Naaien" in page
     assert "0470 11 22 33" in page and "Withdraw my offer" in page
+    assert_keepable(app, page, token, "en", calendar=False)
     assert client.get(f"/api/v1/status/{token}").json == {"kind": "help", "status": "received"}
     client.post(f"/m/help/{token}/withdraw")
     assert client.get(f"/api/v1/status/{token}").json == {"kind": "help", "status": "cancelled"}

@@ -6,6 +6,7 @@ import pytest
 
 from kiosk.extensions import db
 from kiosk.interpreter.models import InterpreterRequest
+from tests.status_helpers import assert_keepable
 
 GOOD = {
     "form_key": "key-1",
@@ -136,6 +137,12 @@ def test_unknown_token_is_a_404_in_the_parents_language(client):
     assert response.status_code == 404
     assert 'lang="en"' in response.get_data(as_text=True)
     assert client.get("/api/v1/status/not-a-token").status_code == 404
+
+
+def test_the_status_page_can_be_kept_without_a_bookmark(app, client):
+    token = _token(_send(client, lang="ar"))
+    page = client.get(f"/m/s/{token}?lang=ar").get_data(as_text=True)
+    assert_keepable(app, page, token, "ar", calendar=False)
 
 
 def test_the_phone_page_is_light(client):

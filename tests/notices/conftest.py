@@ -1,4 +1,4 @@
-"""The notices' fixtures: this week, as the kiosk counts it."""
+"""The notices' fixtures: this week, as the kiosk counts it (the coming one on a weekend)."""
 
 import pytest
 
@@ -9,4 +9,4 @@ from kiosk.notices import rules
 @pytest.fixture
 def week(app):
     with app.app_context():
-        return rules.week_of(clock.today())
+        return rules.this_week(clock.today())

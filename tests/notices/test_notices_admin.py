@@ -256,7 +256,7 @@ def test_demo_makes_a_realistic_week_in_five_languages(make_app):
         add_demo_notices(today)
         db.session.commit()
         week = db.session.scalars(
-            db.select(Notice).where(Notice.week == rules.week_of(today))
+            db.select(Notice).where(Notice.week == rules.this_week(today))
         ).all()
     assert len(week) >= 5
     assert sum(1 for n in week if n.day is None) >= 1

@@ -93,6 +93,19 @@ def test_the_arrows_go_to_next_week_and_back_but_not_into_the_past(app, client, 
     assert client.get("/kiosk/notices?week=nonsense").status_code == 200
 
 
+def test_on_a_sunday_this_week_is_the_coming_week(make_app):
+    app = make_app(KIOSK_FAKE_NOW="2031-03-16T10:00")  # Sunday 16 March 2031
+    past, coming = rules.parse_week("2031-W11"), rules.parse_week("2031-W12")
+    add_notice(app, past, texts={"nl": "Vorige week zwemmen"})
+    add_notice(app, coming, texts={"nl": "Maandag luizencontrole"})
+    page = app.test_client().get("/kiosk/notices?lang=en").get_data(as_text=True)
+    assert "This week" in page and "17 March – 21 March 2031" in page
+    assert "Maandag luizencontrole" in page and "Vorige week zwemmen" not in page
+    assert "data-week-previous" not in page
+    items = app.test_client().get("/api/v1/kiosk").json["notices"]
+    assert [item["text"] for item in items] == ["Maandag luizencontrole"]
+
+
 def test_read_aloud_button_speaks_the_text_in_its_own_language(app, client, week):
     add_notice(app, week)
     with app.app_context():
@@ -182,7 +195,7 @@ def test_a_tap_needs_the_kiosk_pages_csrf_token(make_app):
     app = make_app(WTF_CSRF_ENABLED=True)
     client = app.test_client()
     with app.app_context():
-        week = rules.week_of(clock.today())
+        week = rules.this_week(clock.today())
     notice_id = add_notice(app, week)
     assert tap(client, notice_id, "unclear").status_code == 400
     page = client.get("/kiosk/notices").get_data(as_text=True)

@@ -34,6 +34,50 @@ def test_the_kiosk_reaches_this_week_and_a_few_ahead():
     assert (last - first).days == 7 * rules.WEEKS_AHEAD
 
 
+def test_on_a_weekend_this_week_is_the_coming_one():
+    monday = date(2025, 1, 20)
+    for day in (date(2025, 1, 18), date(2025, 1, 19)):  # Saturday, Sunday
+        assert rules.this_week(day) == monday
+        assert rules.kiosk_weeks(day)[0] == monday
+    assert rules.this_week(date(2025, 1, 17)) == date(2025, 1, 13)  # Friday: still this one
+    assert rules.this_week(monday) == monday
+
+
+def holiday(first, last=None, name="Vakantie"):
+    return SimpleNamespace(
+        first_day=first,
+        name={"nl": name},
+        covers=lambda day: first <= day <= (last or first),
+    )
+
+
+def test_the_calendar_closes_days_and_a_whole_week_is_one_item():
+    week = date(2025, 1, 13)
+    friday, study_day = date(2025, 1, 17), holiday(date(2025, 1, 17), name="Studiedag")
+    assert rules.closed_days(week, [study_day]) == [(friday, study_day)]
+    assert rules.closed_days(week, []) == []
+    # A Friday-to-Tuesday break closes Monday and Tuesday of the next week, not its weekend.
+    crossing = holiday(date(2025, 1, 17), date(2025, 1, 21))
+    closed = rules.closed_days(date(2025, 1, 20), [crossing])
+    assert [day for day, _ in closed] == [date(2025, 1, 20), date(2025, 1, 21)]
+    holidays = holiday(date(2025, 1, 11), date(2025, 1, 26), name="Krokus")
+    assert rules.closed_days(week, [holidays]) == [(None, holidays)]
+
+
+def test_no_notice_says_no_school():
+    def known(key):
+        return True
+
+    phrases = {"nl": "Geen school", "fr": "Pas d'école"}
+    found = rules.problems({"nl": "Studiedag"}, {}, ["no_school"], known, phrases)
+    assert found == {"pictograms": [("no_school", {})]}
+    found = rules.problems({"nl": "Vrijdag GEEN SCHOOL"}, {}, ["calendar"], known, phrases)
+    assert found == {"text_nl": [("no_school", {})]}
+    found = rules.problems({"nl": "x", "fr": "Pas d'école!"}, {}, ["calendar"], known, phrases)
+    assert list(found) == ["text_fr"]
+    assert rules.problems({"nl": "Geen schoolfoto"}, {}, ["calendar"], known, phrases) == {}
+
+
 def test_all_week_items_come_first_then_day_by_day_in_the_chosen_order():
     monday, tuesday = date(2025, 1, 13), date(2025, 1, 14)
     items = [item(1, tuesday, 1), item(2, monday, 5), item(3, None, 9), item(4, monday, 2)]
