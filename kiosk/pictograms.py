@@ -341,6 +341,7 @@ CATALOGUE: tuple[Pictogram, ...] = (
     P("warning", "26A0", _l("Urgent"), ("dringend", "belangrijk", "opgelet", "waarschuwing"), ("urgent", "important", "warning", "attention"), "ui"),
     P("offline", "1F4F5", _l("No connection"), ("geen verbinding", "offline", "geen netwerk"), ("no connection", "offline", "no signal"), "ui"),
     P("check", "2705", _l("Done"), ("klaar", "gedaan", "ok", "vinkje"), ("done", "ok", "check", "saved"), "ui"),
+    P("undo", "21A9", _l("Undo"), ("ongedaan maken", "terug"), ("undo", "back"), "ui"),
     P("cross", "274C", _l("Error"), ("fout", "mislukt", "kruis"), ("error", "failed", "cross"), "ui"),
     P("wait", "23F3", _l("Waiting"), ("wachten", "zandloper", "even geduld"), ("waiting", "wait", "hourglass", "pending"), "ui"),
     P("clock", "1F552", _l("Time"), ("uur", "klok", "tijd"), ("time", "clock", "hour"), "ui"),

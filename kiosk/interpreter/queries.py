@@ -109,7 +109,6 @@ def _shown_to_parent(asked):
             else ""
         ),
         "language_name": spoken_languages.name_of(asked.language),
-        "language_rtl": spoken_languages.is_rtl(asked.language),
         "purpose": rules.PURPOSE_LABELS.get(asked.purpose, ""),
         "mode": rules.MODES.get(asked.meeting_mode, ""),
         "place": place,

@@ -2,10 +2,14 @@
 // once; the tap is kept in localStorage until the server has it, so a tap made
 // while the network is down waits (shown with an hourglass) and is sent when it
 // returns. Each tap carries its own id, so a retry counts once on the server.
+// A choice then shows big with the child's symbol and an undo (a new tap back to the
+// earlier card); the chooser closes by itself after data-close-seconds without a tap.
 (function () {
   "use strict";
   let openChild = null;
   let feedbackTimer = null;
+  let closeTimer = null;
+  let confirming = null; // {kind, code, previous}: the choice shown big, until undone or closed
 
   const children = () => document.querySelector(".children[data-choice-url]");
   const dialog = () => document.querySelector("dialog.chooser");
@@ -66,21 +70,54 @@
     feedbackTimer = setTimeout(() => { box.hidden = true; }, 2500);
   }
 
+  /** The child as on its tile: its symbol, and its first name where the class shows names. */
+  function fillChild(who, tile) {
+    who.replaceChildren(tile.querySelector(".symbol").cloneNode(true));
+    const name = tile.querySelector(".first-name");
+    if (name) who.appendChild(name.cloneNode(true));
+  }
+
+  /** The chooser's cards, or the choice just made shown big with its undo. */
+  function showConfirming() {
+    const box = dialog();
+    const tile = tileOf(openChild);
+    if (!box || !tile) return;
+    const panel = box.querySelector(".chosen");
+    const picture = confirming && cardPicture(confirming.kind, confirming.code);
+    box.classList.toggle("confirming", Boolean(picture));
+    panel.hidden = !picture;
+    if (!picture) return;
+    fillChild(panel.querySelector(".chosen-child"), tile);
+    const card = panel.querySelector(".chosen-card");
+    card.src = picture.src;
+    card.alt = picture.label;
+    panel.querySelector(".chosen-label").textContent = picture.label;
+    // Nothing to go back to when no card was chosen before (or the same one was tapped).
+    panel.querySelector("[data-undo]").hidden = !confirming.previous;
+  }
+
+  /** Close the chooser when nobody has tapped it for data-close-seconds. */
+  function closeLater() {
+    const box = dialog();
+    clearTimeout(closeTimer);
+    closeTimer = setTimeout(close, Number((box && box.dataset.closeSeconds) || 10) * 1000);
+  }
+
   function open(childId) {
     const box = dialog();
     const tile = tileOf(childId);
     if (!box || !tile) return;
     openChild = childId;
-    const who = box.querySelector(".chooser-child");
-    who.replaceChildren(tile.querySelector(".symbol").cloneNode(true));
-    const name = tile.querySelector(".first-name");
-    if (name) who.appendChild(name.cloneNode(true));
+    fillChild(box.querySelector(".chooser-child"), tile);
     markChosen();
+    showConfirming();
     if (!box.open) box.showModal();
   }
 
   function close() {
     openChild = null;
+    confirming = null;
+    clearTimeout(closeTimer);
     const box = dialog();
     if (box && box.open) box.close();
   }
@@ -93,12 +130,33 @@
       return;
     }
     // Refused (the cut-off passed, the day is over...): say so, then show what stands.
+    if (confirming && String(openChild) === String(entry.child) && confirming.kind === entry.kind) {
+      confirming = null;
+    }
     await window.Kiosk.refreshScreen();
     const box = document.querySelector(".board-feedback");
     feedback(answer.body.pictogram || (box && box.dataset.errorPictogram), answer.body.label);
   }
 
+  /** A card tapped in the chooser: sent, and shown big with an undo. */
   function choose(kind, code) {
+    const tile = tileOf(openChild);
+    if (!tile) return;
+    const previous = tile.dataset[kind] || "";
+    send(kind, code);
+    confirming = { kind, code, previous: previous === code ? "" : previous };
+    showConfirming();
+  }
+
+  /** Undo: a new tap (its own id) back to the card chosen before. */
+  function undo() {
+    if (!confirming || !confirming.previous) return;
+    send(confirming.kind, confirming.previous);
+    confirming = null;
+    showConfirming();
+  }
+
+  function send(kind, code) {
     const box = children();
     if (!box || openChild === null) return;
     const entry = {
@@ -129,6 +187,9 @@
   }
 
   document.addEventListener("click", (event) => {
+    const box = dialog();
+    if (box && box.open && box.contains(event.target)) closeLater();
+    if (event.target.closest("[data-undo]")) { undo(); return; }
     const card = event.target.closest("[data-choice]");
     if (card) {
       const [kind, code] = card.dataset.choice.split(":");
@@ -137,12 +198,20 @@
     }
     if (event.target.closest("[data-close]")) { close(); return; }
     const tile = event.target.closest("button.child[data-child]");
-    if (tile) { open(tile.dataset.child); return; }
-    const box = dialog();
+    if (tile) {
+      confirming = null;
+      open(tile.dataset.child);
+      closeLater();
+      return;
+    }
     if (box && event.target === box) close(); // a tap beside the chooser
   });
   document.addEventListener("close", (event) => {
-    if (event.target === dialog()) openChild = null;
+    if (event.target === dialog()) {
+      openChild = null;
+      confirming = null;
+      clearTimeout(closeTimer);
+    }
   }, true);
   document.addEventListener("kiosk:screen", restore);
   const taps = window.Kiosk.queue("board-waiting", settled);

@@ -249,12 +249,13 @@
       picture.src = message.url;
       picture.alt = message.alt || "";
       urgent.querySelector(".urgent-text").textContent = message.text;
-      const speaker = urgent.querySelector(".urgent-speaker");
-      speaker.lang = message.lang;
-      if (message.audio) speaker.dataset.audio = message.audio;
-      else delete speaker.dataset.audio;
-      speaker.hidden = !message.audio;
     }
+    // The speech may be made a moment after the message: the next snapshot brings it.
+    const speaker = urgent.querySelector(".urgent-speaker");
+    speaker.lang = message.lang;
+    if (message.audio) speaker.dataset.audio = message.audio;
+    else delete speaker.dataset.audio;
+    speaker.hidden = !message.audio;
     urgent.hidden = false;
     if (message.audio && sessionStorage.getItem("kiosk-urgent-spoken") !== key) {
       sessionStorage.setItem("kiosk-urgent-spoken", key);

@@ -364,3 +364,87 @@ def test_the_admin_board_pages_are_accessible_and_today_prints(
     screenshot(page, "board-today-print")
     pdf = page.pdf(format="A4")
     assert pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages") == len(breaks)
+
+
+def kitchen_counts(staff, school, class_id):
+    staff.goto(f"{school.url}/admin/board/today?lang=en")
+    row = staff.locator(f'tr[data-class="{class_id}"]')
+    return {
+        f"noon:{code}": row.locator(f'[data-count="noon:{code}"]').inner_text()
+        for code in rules.NOON
+    }
+
+
+def test_a_tapped_card_shows_big_with_an_undo_that_leaves_the_kitchen_count_unchanged(
+    school, new_class, new_page, staff_login, screenshot
+):
+    class_id, children = new_class("Mussen", [("Sami", "kite", "sandwiches")])
+    sami = children["Sami"]
+    staff = new_page(LANDSCAPE)
+    staff_login(staff, school.url)
+    before = kitchen_counts(staff, school, class_id)
+
+    page = kiosk(new_page)
+    page.goto(f"{school.url}/kiosk/board/{class_id}")
+    page.click(f'[data-child="{sami}"]')
+    page.click('[data-choice="noon:warm"]')
+    chosen = page.locator("dialog.chooser .chosen")
+    assert chosen.is_visible()
+    assert chosen.locator(".chosen-child img.symbol").get_attribute("src").endswith(".svg")
+    warm = page.locator('[data-choice="noon:warm"]')
+    assert chosen.locator(".chosen-label").inner_text() == warm.locator("span").inner_text()
+    assert (
+        chosen.locator(".chosen-card")
+        .get_attribute("src")
+        .endswith(warm.locator("img").get_attribute("src"))
+    )
+    assert page.locator('dialog.chooser [data-choice="noon:home"]').is_hidden()
+    page.wait_for_selector(f'[data-child="{sami}"][data-noon="warm"]:not(.waiting)', timeout=POLL)
+    screenshot(page, "board-class-chosen-undo-1920x1080", full_page=False)
+    assert kitchen_counts(staff, school, class_id) != before
+
+    chosen.locator("[data-undo]").click()
+    page.wait_for_selector(
+        f'[data-child="{sami}"][data-noon="sandwiches"]:not(.waiting)', timeout=POLL
+    )
+    assert choices_of(school, sami) == [("noon", "warm", "gate"), ("noon", "sandwiches", "gate")]
+    assert kitchen_counts(staff, school, class_id) == before
+    assert page.locator('dialog.chooser [data-choice="noon:home"]').is_visible()
+
+
+def test_the_chooser_closes_by_itself_after_its_delay(school, new_class, new_page):
+    class_id, children = new_class("Zwaluwen", [("Lina", "star", "home")])
+    page = kiosk(new_page)
+    page.goto(f"{school.url}/kiosk/board/{class_id}")
+    page.eval_on_selector("dialog.chooser", "d => { d.dataset.closeSeconds = '2'; }")
+    page.click(f'[data-child="{children["Lina"]}"]')
+    page.click('[data-choice="after:care"]')
+    assert page.locator("dialog.chooser .chosen").is_visible()
+    page.wait_for_selector("dialog.chooser", state="hidden", timeout=5000)
+    assert choices_of(school, children["Lina"]) == [("after", "care", "gate")]
+
+
+@pytest.mark.parametrize("show_first_names", [False, True])
+def test_the_class_grid_keeps_its_places_and_its_names_in_every_language(
+    school, new_class, new_page, show_first_names
+):
+    class_id, _ = new_class(
+        "Merels",
+        [("Ayoub", "rocket", "warm"), ("Bo", "kite", "home"), ("Chaima", "bee", "warm")],
+        show_first_names=show_first_names,
+    )
+    page = kiosk(new_page)
+    seen = {}
+    for lang in ("nl", "ar", "so", "uk"):
+        page.goto(f"{school.url}/kiosk/board/{class_id}?lang={lang}")
+        seen[lang] = page.eval_on_selector_all(
+            "button.child",
+            """els => els.map(e => [e.dataset.child, Math.round(e.getBoundingClientRect().x),
+                 Math.round(e.getBoundingClientRect().y - els[0].getBoundingClientRect().y),
+                 e.querySelector('.first-name')?.textContent ?? null])""",
+        )
+    assert seen["ar"] == seen["nl"] == seen["so"] == seen["uk"]
+    names = [name for *_, name in seen["nl"]]
+    assert names == (["Ayoub", "Bo", "Chaima"] if show_first_names else [None] * 3)
+    xs = [x for _, x, *_ in seen["ar"]]
+    assert xs == sorted(xs), "the first child stands on the left in Arabic too"

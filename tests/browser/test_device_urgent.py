@@ -7,6 +7,10 @@ import pytest
 from device_helpers import put_up_urgent, school_now, withdraw_urgent
 from playwright.sync_api import expect
 
+from kiosk import clock
+from kiosk.extensions import db
+from kiosk.urgent import queries
+
 ARABIC = "المدرسة مغلقة اليوم بسبب العاصفة"
 
 
@@ -119,3 +123,46 @@ def test_admin_previews_before_anything_reaches_the_kiosks(
     assert previews.nth(1).get_attribute("dir") == "rtl"
     assert admin.input_value("input[name=text_nl]") == "Sneeuw: de school opent om 10 uur"
     assert admin.request.get(live_server.url + "/api/v1/kiosk").json()["urgent"] is None
+
+
+LONG_DUTCH = (
+    "Vandaag geen warme maaltijd: de keuken is gesloten door een stroomstoring. "
+    "Geef je kind boterhammen mee of haal het om 12 uur op aan de hoofdingang."
+)
+CENTRE_IS_ITSELF = """selector => [...document.querySelectorAll(selector)].map(el => {
+    const r = el.getBoundingClientRect();
+    const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+    return hit !== null && el.contains(hit);
+})"""
+
+
+@pytest.mark.parametrize(
+    "viewport", [{"width": 1920, "height": 1080}, {"width": 1080, "height": 1920}]
+)
+def test_the_urgent_band_leaves_every_tile_and_the_home_button_tappable(
+    live_server, new_page, screenshot, no_urgent_message_left, viewport
+):
+    with live_server.app.app_context():
+        now = clock.now()
+        queries.put_up("closed", {"nl": LONG_DUTCH}, now + timedelta(minutes=10), now, "test")
+        db.session.commit()
+    kiosk = new_page(viewport, has_touch=True)
+    kiosk.goto(live_server.url + "/kiosk/")
+    band = kiosk.locator("#urgent")
+    band.locator(".urgent-text", has_text="stroomstoring").wait_for(timeout=2500)
+
+    assert kiosk.eval_on_selector("#urgent", "el => el.getBoundingClientRect().top") == 0
+    tiles = kiosk.evaluate(CENTRE_IS_ITSELF, "a.tile")
+    assert len(tiles) == 7 and all(tiles), "a tile's centre is the band, not the tile"
+    # The close control says what it does in a word beside its pictogram.
+    close = band.locator(".urgent-close")
+    assert close.locator("img").count() == 1 and close.inner_text().strip() == "Sluiten"
+    size = f"{viewport['width']}x{viewport['height']}"
+    screenshot(kiosk, f"kiosk-urgent-band-{size}", full_page=False)
+
+    kiosk.tap("a.tile-notices")
+    kiosk.wait_for_url("**/kiosk/notices")
+    band.wait_for(timeout=2500)
+    assert kiosk.evaluate(CENTRE_IS_ITSELF, ".home-button") == [True]
+    kiosk.tap(".home-button")
+    kiosk.wait_for_url(live_server.url + "/kiosk/")

@@ -68,8 +68,8 @@ def test_a_teacher_with_photo_shows_under_their_class_on_a_school_screen(app, ad
     page = kiosk.get("/kiosk/team?lang=en").get_data(as_text=True)
     assert 'data-group="class:1A"' in page and "Class 1A" in page
     assert "Sara" in page
-    assert '<span lang="ar" dir="rtl">العربية</span>' in page
-    assert '<span lang="nl" dir="ltr">Nederlands</span>' in page
+    assert '<bdi lang="ar">العربية</bdi>' in page
+    assert '<bdi lang="nl">Nederlands</bdi>' in page
     photo_url = f"/kiosk/team/photos/{sara.photo_key}.jpg"
     assert photo_url in page
     response = kiosk.get(photo_url)
