@@ -117,9 +117,7 @@ def test_an_unknown_code_is_refused_and_audited(app, client):
         assert "unknown" in entry.detail and "198.51.100.4" in entry.detail
 
 
-def test_guessing_codes_is_limited_per_address_but_never_stops_the_right_code(
-    app, admin_client
-):
+def test_guessing_codes_is_limited_per_address_but_never_stops_the_right_code(app, admin_client):
     code, _ = pair_a_screen(admin_client, "hall")
     guesser = app.test_client()
     here = {"REMOTE_ADDR": "198.51.100.4"}
