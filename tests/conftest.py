@@ -89,6 +89,17 @@ def credentials():
 
 
 @pytest.fixture
+def editor(app):
+    """An editor's account (content, not users, kiosks or the audit log): its login."""
+    with app.app_context():
+        user = User(username="ed", role="editor")
+        user.set_password("editor password")
+        db.session.add(user)
+        db.session.commit()
+    return ("ed", "editor password")
+
+
+@pytest.fixture
 def admin_client(client, auth):
     """A client logged in as the admin (the bridge figure with every right)."""
     assert auth.login().status_code == 302

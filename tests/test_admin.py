@@ -33,13 +33,8 @@ def test_a_short_password_is_refused_and_the_name_kept(admin_client):
     assert 'value="leen"' in page
 
 
-def test_an_editor_cannot_manage_users(app, client, auth):
-    with app.app_context():
-        editor = User(username="ed", role="editor")
-        editor.set_password("editor password")
-        db.session.add(editor)
-        db.session.commit()
-    auth.login("ed", "editor password")
+def test_an_editor_cannot_manage_users(app, client, auth, editor):
+    auth.login(*editor)
     assert client.get("/admin/").status_code == 200
     assert client.get("/admin/users").status_code == 403
     assert "/admin/users" not in client.get("/admin/").get_data(as_text=True)
@@ -63,12 +58,7 @@ def test_common_and_guessable_passwords_are_refused(admin_client):
         assert "te makkelijk te raden" in response.get_data(as_text=True), weak
 
 
-def test_an_editor_sees_the_content_but_not_the_audit_log(app, client, auth):
-    with app.app_context():
-        editor = User(username="ed", role="editor")
-        editor.set_password("editor password")
-        db.session.add(editor)
-        db.session.commit()
-    auth.login("ed", "editor password")
+def test_an_editor_sees_the_content_but_not_the_audit_log(app, client, auth, editor):
+    auth.login(*editor)
     assert client.get("/admin/audit").status_code == 403
     assert "/admin/audit" not in client.get("/admin/").get_data(as_text=True)

@@ -119,16 +119,11 @@ def test_a_wrong_current_password_changes_nothing(client, auth):
     assert auth.login().status_code == 302
 
 
-def test_a_removed_account_is_logged_out_at_its_next_request(app, client, auth):
+def test_a_removed_account_is_logged_out_at_its_next_request(app, client, auth, editor):
     from kiosk.auth.models import User
     from kiosk.extensions import db
 
-    with app.app_context():
-        editor = User(username="ed", role="editor")
-        editor.set_password("editor password")
-        db.session.add(editor)
-        db.session.commit()
-    auth.login("ed", "editor password")
+    auth.login(*editor)
     assert client.get("/admin/").status_code == 200
     with app.app_context():
         db.session.delete(db.session.scalar(db.select(User).filter_by(username="ed")))

@@ -49,7 +49,7 @@ def _item(kind, thing, texts, pictograms):
 def items(today=None) -> list[dict]:
     """This and next week's notices, the coming café topics and the open question."""
     today = today or clock.today()
-    week = notice_rules.week_of(today)
+    week = notice_rules.this_week(today)  # the coming week on a weekend, as the kiosk
     notices = db.session.scalars(
         db.select(Notice).where(Notice.week.in_((week, week + timedelta(weeks=1))))
     ).all()
@@ -114,7 +114,7 @@ def coverage() -> list[dict]:
 
 def dashboard():
     """This week's notices per language: how many exist in it (a dashboard panel)."""
-    week = notice_rules.week_of(clock.today())
+    week = notice_rules.this_week(clock.today())
     notices = db.session.scalars(db.select(Notice).where(Notice.week == week)).all()
     if not notices:
         return []

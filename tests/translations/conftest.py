@@ -17,7 +17,7 @@ def notice(app):
     """A notice of this week in Dutch and French only; its id."""
     with app.app_context():
         found = Notice(
-            week=notice_rules.week_of(clock.today()),
+            week=notice_rules.this_week(clock.today()),
             day=None,
             pictograms=["swimming"],
             texts={"nl": "Zwemmen: breng een handdoek.", "fr": "Natation : apporte une serviette."},

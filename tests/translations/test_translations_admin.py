@@ -1,6 +1,5 @@
 """/admin/translations: coverage per language, links for parents, the dashboard."""
 
-from kiosk.auth.models import User
 from kiosk.extensions import db
 from kiosk.help.models import HelpOffer
 from kiosk.translations.models import TranslatorLink
@@ -53,13 +52,8 @@ def test_parents_who_offered_a_language_are_listed_beside_the_form(app, admin_cl
     assert "Olena" in page and 'name="lang" value="uk"' in page and 'value="ru"' in page
 
 
-def test_an_editor_may_translate(app, client, auth):
-    with app.app_context():
-        editor = User(username="ed", role="editor")
-        editor.set_password("editor password")
-        db.session.add(editor)
-        db.session.commit()
-    auth.login("ed", "editor password")
+def test_an_editor_may_translate(app, client, auth, editor):
+    auth.login(*editor)
     assert client.get("/admin/translations/").status_code == 200
 
 
