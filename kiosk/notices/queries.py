@@ -124,10 +124,13 @@ def spoken_now() -> set[tuple[str, str]]:
         found |= spoken(notice)
     holidays = board_queries.holidays()
     for week in weeks:
-        for day, holiday in rules.closed_days(week, holidays):
+        for _day, holiday in rules.closed_days(week, holidays):
             for language in i18n.available():
-                item = closed_shown(week, day, holiday, language.code)
-                found.add((read_aloud(item), language.code))
+                # The words alone: the job that makes speech runs outside any request.
+                name, name_lang = i18n.pick(holiday.name, language.code)
+                details = name if name_lang == language.code else ""
+                text = rules.read_aloud(no_school_phrase(language.code), details)
+                found.add((text, language.code))
     return found
 
 
