@@ -7,7 +7,7 @@ from datetime import timedelta
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
-from kiosk import clock, forms, i18n
+from kiosk import clock, forms, i18n, security
 from kiosk.cafe import queries, rules
 from kiosk.cafe.forms import IdeaForm, SignupForm, interpreter_language_codes
 from kiosk.cafe.models import APPROVED, CANCELLED, CONFIRMED, WAITING, Idea, Meeting
@@ -154,6 +154,7 @@ def ideas():
 
 
 @bp.post("/m/cafe/ideas/<int:idea_id>/vote")
+@security.phone_answer_limit(per="idea_id")
 def vote(idea_id):
     idea = db.get_or_404(Idea, idea_id)
     if idea.status != APPROVED:
