@@ -4,7 +4,17 @@ import re
 import secrets
 from datetime import timedelta
 
-from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_babel import gettext as _
 
 from kiosk import clock, forms, i18n, security
@@ -47,6 +57,9 @@ def signup(meeting_id):
                     contact=form.contact.data or None,
                     lang=i18n.current().code,
                     now=clock.now(),
+                    address_hash=rules.address_hash(
+                        current_app.config["SECRET_KEY"], request.remote_addr
+                    ),
                 ).token
             ),
         )
