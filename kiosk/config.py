@@ -44,6 +44,11 @@ def from_environment(instance_path: Path) -> dict:
         "KIOSK_SMS_URL": os.environ.get("KIOSK_SMS_URL", ""),
         "KIOSK_SMS_TOKEN": os.environ.get("KIOSK_SMS_TOKEN", ""),
         "KIOSK_TIMEZONE": os.environ.get("KIOSK_TIMEZONE", "Europe/Brussels"),
+        # A phone's answer or vote, per address and question or topic (kiosk.security.
+        # phone_answer_limit). A school's Wi-Fi shows every parent as one address: a
+        # hundred answering within a minute of drop-off stay under 120, and 600 an hour is
+        # more than the parents of a whole school; a script from one address adds no more.
+        "KIOSK_PHONE_ANSWER_LIMIT": "120 per minute;600 per hour",
         # The kiosk page stays open for days: its CSRF token must not expire.
         "WTF_CSRF_TIME_LIMIT": None,
         "SESSION_COOKIE_SAMESITE": "Lax",

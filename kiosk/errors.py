@@ -46,6 +46,14 @@ def register(app):
     def too_large(error):
         return _page(413, _("Too large"), _("What you sent is too large."))
 
+    @app.errorhandler(429)
+    def too_many(error):
+        return _page(
+            429,
+            _("Too many at once"),
+            _("Many answers came from this network just now. Please try again in a few minutes."),
+        )
+
     @app.errorhandler(500)
     def server_error(error):
         return _page(500, _("Something went wrong"), _("Please try again in a moment."))

@@ -1,13 +1,16 @@
 """What every answer is guarded by, whatever its capability (spec sections 7 and 9):
-security headers, cookies and HSTS over HTTPS, ids the database can hold, and JSON
-small and flat enough to parse.
+security headers, cookies and HSTS over HTTPS, ids the database can hold, JSON small
+and flat enough to parse, and a limit on what a phone may repeat.
 """
 
 import re
 
-from flask import abort, request
+from flask import abort, current_app, request
 from flask.json.provider import DefaultJSONProvider
+from flask_limiter.util import get_remote_address
 from werkzeug.routing import IntegerConverter
+
+from kiosk.extensions import limiter
 
 SECURITY_HEADERS = {
     "Content-Security-Policy": (
@@ -35,6 +38,23 @@ def database_id(value) -> int | None:
     if isinstance(value, int) and not isinstance(value, bool) and 0 < value <= LARGEST_ID:
         return value
     return None
+
+
+def phone_answer_limit(per=None):
+    """A route's POSTs from one address, per `per` (the route's part that names the
+    question or topic), within KIOSK_PHONE_ANSWER_LIMIT; more answers 429.
+
+    The phone's long-lived cookie keeps one answer per phone; this bounds what fresh
+    cookies from one address can add, generously enough for a school's Wi-Fi.
+    """
+
+    def key():
+        address = get_remote_address()
+        return f"{address}/{request.view_args.get(per)}" if per else address
+
+    return limiter.limit(
+        lambda: current_app.config["KIOSK_PHONE_ANSWER_LIMIT"], key_func=key, methods=["POST"]
+    )
 
 
 def init_app(app):

@@ -21,7 +21,6 @@ REFUSAL_PICTOGRAMS = {
     "not_today": "lock",
     "no_school": "no_school",
     "no_noon": "no_school",
-    "not_school_screen": "lock",
     "unknown_child": "cross",
     "unknown_choice": "cross",
 }
@@ -68,13 +67,12 @@ def _state(child, day, status):
 
 
 @bp.post("/kiosk/board/choice")
+@taps.from_school_screen
 def choose():
     """A card tapped on a kiosk: {"id": uuid, "child": id, "choice": "noon:warm", "day", "kiosk"}.
 
     The kiosk makes the id once per tap, so a retry or a double send counts once.
     """
-    if not is_school_screen(request):
-        return _refuse("not_school_screen", 403)
     data = request.get_json(silent=True)
     if not isinstance(data, dict):
         return _refuse("unknown_choice", 400)

@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from flask import Blueprint, flash, redirect, render_template, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_login import login_required
@@ -24,6 +24,7 @@ from kiosk.cafe.models import (
 )
 from kiosk.extensions import db
 from kiosk.i18n import DEFAULT, LANGUAGES
+from kiosk.security import database_id
 from kiosk.spreadsheet import csv_response
 
 bp = Blueprint("cafe_admin", __name__)
@@ -38,7 +39,21 @@ def dashboard_panel():
             url_for("cafe_admin.index"),
         ),
         (_("Café topic ideas to look at"), queries.new_ideas(), url_for("cafe_admin.ideas")),
-    ]
+    ] + _filled_fast_panel()
+
+
+def _filled_fast_panel():
+    """A flag, only while there is one: meetings that filled within minutes (one client
+    signing up again and again looks like this; the meeting page shows the burst)."""
+    meetings = queries.filled_fast(clock.now())
+    if not meetings:
+        return []
+    url = (
+        url_for("cafe_admin.meeting", meeting_id=meetings[0].id)
+        if len(meetings) == 1
+        else url_for("cafe_admin.index")
+    )
+    return [(_("Café meetings that filled within minutes"), len(meetings), url)]
 
 
 @bp.get("/admin/cafe")
@@ -172,6 +187,7 @@ def meeting(meeting_id):
         adults=sum(s.adults for s in groups[CONFIRMED]),
         children=sum(s.children for s in groups[CONFIRMED]),
         interpreters=interpreters,
+        bursts=rules.bursts(groups[CONFIRMED] + groups[WAITING]),
     )
 
 
@@ -209,6 +225,32 @@ def cancel(signup_id):
                 "success",
             )
     return back
+
+
+@bp.post("/admin/cafe/<int:meeting_id>/signups/cancel")
+@login_required
+def cancel_burst(meeting_id):
+    """Cancel the sign-ups of one burst (the ids its form lists) in one go: the waiting
+    ones first, so the places the others free go to the parents who wait behind them."""
+    meeting = db.get_or_404(Meeting, meeting_id)
+    ids = {database_id(value) for value in request.form.getlist("signup")} - {None}
+    chosen = [s for s in meeting.signups if s.id in ids and s.status in (WAITING, CONFIRMED)]
+    chosen.sort(key=lambda signup: signup.status != WAITING)
+    now = clock.now()
+    cancelled, moved = [], []
+    for signup in chosen:
+        moved_up = queries.cancel_signup(signup, now)
+        if moved_up is not None:
+            cancelled.append(signup.id)
+            moved.extend(moved_up)
+    if cancelled:
+        listed = ", ".join(map(str, sorted(cancelled)))
+        audit.record("cafe.signup.cancel_burst", f"meeting {meeting.id}", f"sign-ups {listed}")
+        db.session.commit()
+        flash(_("Cancelled."), "success")
+        if moved:
+            flash(_("%(count)d moved up from the waiting list.", count=len(moved)), "success")
+    return redirect(url_for("cafe_admin.meeting", meeting_id=meeting.id))
 
 
 CSV_COLUMNS = (

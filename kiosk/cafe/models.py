@@ -53,6 +53,8 @@ class Signup(db.Model):
     interpreter_language: Mapped[str | None] = mapped_column(String(8))
     contact: Mapped[str | None] = mapped_column(String(120))  # emptied by purge
     lang: Mapped[str] = mapped_column(String(8))  # the language the parent signed up in
+    # rules.address_hash of the address it came from, so a burst shows; emptied by purge
+    address_hash: Mapped[str | None] = mapped_column(String(8))
     status: Mapped[str] = mapped_column(String(12))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     changed_at: Mapped[datetime] = mapped_column(default=utcnow)

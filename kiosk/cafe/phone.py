@@ -4,10 +4,20 @@ import re
 import secrets
 from datetime import timedelta
 
-from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_babel import gettext as _
 
-from kiosk import clock, forms, i18n
+from kiosk import clock, forms, i18n, security
 from kiosk.cafe import queries, rules
 from kiosk.cafe.forms import IdeaForm, SignupForm, interpreter_language_codes
 from kiosk.cafe.models import APPROVED, CANCELLED, CONFIRMED, WAITING, Idea, Meeting
@@ -47,6 +57,9 @@ def signup(meeting_id):
                     contact=form.contact.data or None,
                     lang=i18n.current().code,
                     now=clock.now(),
+                    address_hash=rules.address_hash(
+                        current_app.config["SECRET_KEY"], request.remote_addr
+                    ),
                 ).token
             ),
         )
@@ -154,6 +167,7 @@ def ideas():
 
 
 @bp.post("/m/cafe/ideas/<int:idea_id>/vote")
+@security.phone_answer_limit(per="idea_id")
 def vote(idea_id):
     idea = db.get_or_404(Idea, idea_id)
     if idea.status != APPROVED:

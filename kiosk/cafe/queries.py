@@ -119,7 +119,9 @@ def _move(signup_id, from_status, to_status) -> bool:
     return result.rowcount == 1
 
 
-def sign_up(meeting, *, name, adults, children, interpreter_language, contact, lang, now):
+def sign_up(
+    meeting, *, name, adults, children, interpreter_language, contact, lang, now, address_hash=None
+):
     """A new sign-up: confirmed when its adults still fit, else on the waiting list.
 
     Added to the session, not committed: the caller commits it with its form key.
@@ -134,6 +136,7 @@ def sign_up(meeting, *, name, adults, children, interpreter_language, contact, l
         interpreter_language=interpreter_language,
         contact=contact,
         lang=lang,
+        address_hash=address_hash,
         status=CONFIRMED if confirmed else WAITING,
     )
     db.session.add(signup)
@@ -292,22 +295,36 @@ def find_status(token):
     )
 
 
+def filled_fast(now):
+    """Meetings still ahead that are full and filled within minutes of their first sign-up."""
+    full = db.session.scalars(
+        select(Meeting).where(Meeting.starts_at > now, Meeting.places_left <= 0)
+    ).all()
+    standing = (CONFIRMED, WAITING)
+    return [
+        meeting
+        for meeting in full
+        if rules.filled_fast([s for s in meeting.signups if s.status in standing], meeting.capacity)
+    ]
+
+
 def forget_guests(now, config):
-    """A purger: names and contacts go KIOSK_PERSONAL_DAYS after the meeting."""
+    """A purger: names, contacts and address codes go KIOSK_PERSONAL_DAYS after the meeting."""
     cutoff = rules.forget_names_before(clock.local(now), config["KIOSK_PERSONAL_DAYS"])
     return {"café sign-ups": forget_people_before(cutoff)}
 
 
 def forget_people_before(cutoff):
-    """Empty the names and contacts of sign-ups for meetings that ended before `cutoff`."""
+    """Empty the names, contacts and address codes of sign-ups for meetings that ended
+    before `cutoff`."""
     ended = select(Meeting.id).where(Meeting.ends_at < cutoff)
     return db.session.execute(
         update(Signup)
         .where(
             Signup.meeting_id.in_(ended),
-            (Signup.name != "") | Signup.contact.is_not(None),
+            (Signup.name != "") | Signup.contact.is_not(None) | Signup.address_hash.is_not(None),
         )
-        .values(name="", contact=None)
+        .values(name="", contact=None, address_hash=None)
         .execution_options(synchronize_session=False)
     ).rowcount
 

@@ -8,6 +8,7 @@ from kiosk import clock, i18n, taps
 from kiosk.extensions import db
 from kiosk.notices import labels, queries, rules
 from kiosk.notices.models import Notice
+from kiosk.screens import is_school_screen
 
 bp = Blueprint("notices_kiosk", __name__)
 
@@ -42,10 +43,12 @@ def kiosk():
         previous_url=week_url(week - timedelta(weeks=1)) if week > first else None,
         next_url=week_url(week + timedelta(weeks=1)) if week < last else None,
         preview=preview,
+        school_screen=is_school_screen(request),
     )
 
 
 @bp.post("/kiosk/notices/<int:notice_id>/understanding")
+@taps.from_school_screen
 def understanding(notice_id):
     """One parent's "I understand" or "not clear"; the same tap id sent again counts once."""
     notice = db.session.get(Notice, notice_id)

@@ -7,6 +7,7 @@ from flask import Blueprint, jsonify, render_template, request
 from kiosk import clock, i18n, taps
 from kiosk.auth.models import utcnow
 from kiosk.extensions import db
+from kiosk.screens import is_school_screen
 from kiosk.voice import queries, rules, texts
 from kiosk.voice.models import Question
 
@@ -17,10 +18,16 @@ bp.context_processor(texts.template_helpers)
 @bp.get("/kiosk/voice")
 def kiosk():
     question = queries.open_question(clock.today())
-    return render_template("voice/kiosk.html", question=question, tap_id=secrets.token_urlsafe(16))
+    return render_template(
+        "voice/kiosk.html",
+        question=question,
+        tap_id=secrets.token_urlsafe(16),
+        school_screen=is_school_screen(request),
+    )
 
 
 @bp.post("/kiosk/voice/answer")
+@taps.from_school_screen
 def kiosk_answer():
     """One tap on a card: {question, answer, tap, kiosk, lang} -> {counted: true|false}."""
     data = request.get_json(silent=True)

@@ -6,7 +6,7 @@ from flask import Blueprint, current_app, flash, redirect, render_template, requ
 from flask_babel import gettext as _
 from wtforms import SelectChoice
 
-from kiosk import clock, i18n
+from kiosk import clock, i18n, security
 from kiosk.voice import queries, rules, texts
 from kiosk.voice.forms import PhoneAnswerForm
 
@@ -17,6 +17,7 @@ PHONE_COOKIE = "voice_phone"
 
 
 @bp.route("/m/voice", methods=["GET", "POST"])
+@security.phone_answer_limit()  # one question is open at a time
 def phone():
     phone_id = request.cookies.get(PHONE_COOKIE) or secrets.token_urlsafe(16)
     question = queries.open_question(clock.today())

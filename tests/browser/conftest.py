@@ -20,6 +20,7 @@ SHOTS = Path(__file__).resolve().parents[2] / "test-output" / "screenshots"
 KIOSK = {"width": 1920, "height": 1080}
 PHONE = {"width": 360, "height": 640}
 STAFF = ("bridge", "correct horse battery")
+SCHOOL_SCREENS = "127.0.0.0/8"
 # Every picture with a source has arrived, except lazy ones the page does not show yet
 # (the hidden slides of a slideshow), which never load until they are shown.
 PICTURES_ARRIVED = """() => [...document.images].every(i => !i.getAttribute('src') || i.complete
@@ -83,6 +84,16 @@ class LiveServer:
 @pytest.fixture(scope="session")
 def live_server(tmp_path_factory):
     server = LiveServer(tmp_path_factory.mktemp("live")).setup_database()
+    yield server
+    server.close()
+
+
+@pytest.fixture(scope="session")
+def school_server(tmp_path_factory):
+    """The demo school served to its own screens: this machine (127.0.0.1) is on the
+    school's trusted network, so a kiosk page here shows the taps that count."""
+    folder = tmp_path_factory.mktemp("school")
+    server = LiveServer(folder, KIOSK_TRUSTED_NETWORKS=SCHOOL_SCREENS).setup_database()
     yield server
     server.close()
 

@@ -112,8 +112,8 @@ def test_every_pictogram_on_the_kiosk_answers_svg_from_the_app(live_server, kios
         assert broken == []
 
 
-def test_taps_are_big_and_the_screen_has_no_text_input(live_server, kiosk_page):
-    kiosk_page.goto(f"{live_server.url}/kiosk/notices")
+def test_taps_are_big_and_the_screen_has_no_text_input(school_server, kiosk_page):
+    kiosk_page.goto(f"{school_server.url}/kiosk/notices")
     small = kiosk_page.eval_on_selector_all(
         "a, button",
         """els => els.filter(e => e.offsetParent !== null)
@@ -131,12 +131,12 @@ def test_taps_are_big_and_the_screen_has_no_text_input(live_server, kiosk_page):
 
 
 def test_not_clear_tapped_on_a_notice_shows_in_admin_next_to_it(
-    live_server, kiosk_page, new_page, staff_login, assert_accessible
+    school_server, kiosk_page, new_page, staff_login, assert_accessible
 ):
-    week = this_week(live_server)
+    week = this_week(school_server)
     mark = uuid.uuid4().hex[:6]
     notice_id = add_notice(
-        live_server,
+        school_server,
         week,
         week + timedelta(days=3),
         texts={"nl": f"Luizencontrole {mark}", "ar": f"فحص القمل {mark}"},
@@ -152,7 +152,7 @@ def test_not_clear_tapped_on_a_notice_shows_in_admin_next_to_it(
             route.continue_()
 
     kiosk_page.route("**/understanding", lose_the_first_answer)
-    kiosk_page.goto(f"{live_server.url}/kiosk/notices?lang=ar")
+    kiosk_page.goto(f"{school_server.url}/kiosk/notices?lang=ar")
     card = card_with(kiosk_page, mark)
     unclear = card.locator("[data-understanding=unclear]")
     with kiosk_page.expect_response(lambda r: "/understanding" in r.url, timeout=8000) as again:
@@ -164,8 +164,8 @@ def test_not_clear_tapped_on_a_notice_shows_in_admin_next_to_it(
     assert card.locator(".understanding-thanks").is_visible()
 
     admin = new_page()
-    staff_login(admin, live_server.url)
-    admin.goto(f"{live_server.url}/admin/notices?week={rules.week_param(week)}&lang=en")
+    staff_login(admin, school_server.url)
+    admin.goto(f"{school_server.url}/admin/notices?week={rules.week_param(week)}&lang=en")
     counts = admin.locator(f"#notice-{notice_id} .understood")
     assert counts.get_attribute("data-unclear") == "1"
     assert counts.get_attribute("data-understood") == "0"

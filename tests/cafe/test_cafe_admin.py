@@ -2,10 +2,12 @@
 
 import csv
 import io
+import re
 from datetime import date, timedelta
 
 from kiosk import clock
 from kiosk.audit import AuditEntry
+from kiosk.cafe import rules
 from kiosk.cafe.models import Idea, Meeting, Signup
 from kiosk.extensions import db
 
@@ -131,6 +133,61 @@ def test_the_sign_up_list_promotes_and_cancels(app, admin_client, make_meeting, 
     assert _statuses(app, meeting_id)["second"] == "confirmed"
     assert _actions(app).count("cafe.signup.cancel") == 2
     assert "cafe.signup.promote" in _actions(app)
+
+
+def _sign_up_from(app, meeting_id, name, address="127.0.0.1"):
+    """A sign-up as a fresh phone (no cookie, no session) at `address` sends it."""
+    form = {"name": name, "adults": "1", "children": "0"}
+    response = app.test_client().post(
+        f"/m/cafe/{meeting_id}", data=form, environ_base={"REMOTE_ADDR": address}
+    )
+    assert response.status_code == 302
+
+
+def test_one_client_filling_a_cafe_is_seen_cancelled_in_one_go_and_flagged(
+    app, admin_client, make_meeting
+):
+    meeting_id = make_meeting(capacity=5)
+    _sign_up_from(app, meeting_id, "Amina", address="192.0.2.7")
+    for number in range(6):  # one client: four fill the meeting, two the waiting list
+        _sign_up_from(app, meeting_id, f"Bot {number}")
+    _sign_up_from(app, meeting_id, "Hanna", address="192.0.2.8")
+    statuses = _statuses(app, meeting_id)
+    assert [name for name, status in statuses.items() if status == "waiting"] == [
+        "Bot 4", "Bot 5", "Hanna"
+    ]  # fmt: skip
+    dashboard = admin_client.get("/admin/?lang=en").get_data(as_text=True)
+    assert "Café meetings that filled within minutes" in dashboard
+
+    page = admin_client.get(f"/admin/cafe/{meeting_id}?lang=en").get_data(as_text=True)
+    one_client = rules.address_hash(app.config["SECRET_KEY"], "127.0.0.1")
+    assert page.count(f"<code>{one_client}</code>") == 6 + 1  # each sign-up's row, and the burst
+    [burst] = re.findall(r'<form[^>]*data-burst="(\w+)"[^>]*>(.*?)</form>', page, re.S)
+    assert burst[0] == one_client and "Cancel these 6 sign-ups" in burst[1]
+    ids = re.findall(r'name="signup" value="(\d+)"', burst[1])
+    response = admin_client.post(f"/admin/cafe/{meeting_id}/signups/cancel", data={"signup": ids})
+    assert response.status_code == 302
+
+    statuses = _statuses(app, meeting_id)
+    assert [name for name, status in statuses.items() if status == "cancelled"] == [
+        f"Bot {number}" for number in range(6)
+    ]
+    assert (statuses["Amina"], statuses["Hanna"]) == ("confirmed", "confirmed")
+    assert _actions(app).count("cafe.signup.cancel_burst") == 1
+    dashboard = admin_client.get("/admin/?lang=en").get_data(as_text=True)
+    assert "Café meetings that filled within minutes" not in dashboard
+
+
+def test_a_burst_cancel_takes_only_sign_ups_of_that_meeting(app, admin_client, make_meeting):
+    meeting_id, other_id = make_meeting(capacity=4), make_meeting(capacity=4)
+    _sign_up_from(app, other_id, "Elsewhere")
+    with app.app_context():
+        elsewhere = db.session.scalar(db.select(Signup.id).filter_by(meeting_id=other_id))
+    odd = {"signup": [str(elsewhere), "99999999999999999999", "x"]}
+    response = admin_client.post(f"/admin/cafe/{meeting_id}/signups/cancel", data=odd)
+    assert response.status_code == 302
+    assert _statuses(app, other_id) == {"Elsewhere": "confirmed"}
+    assert "cafe.signup.cancel_burst" not in _actions(app)
 
 
 def test_names_are_escaped_in_the_admin_and_kept_as_typed_in_the_csv(

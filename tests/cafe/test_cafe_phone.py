@@ -275,6 +275,41 @@ def test_a_proposed_topic_waits_for_approval_then_takes_one_vote_per_phone(app, 
     assert "data-voted" in page and f'action="/m/cafe/ideas/{idea.id}/vote"' not in page
 
 
+def _approved_ideas(app, count):
+    with app.app_context():
+        ideas = [Idea(text=f"Idee {n}", lang="nl", status="approved") for n in range(count)]
+        db.session.add_all(ideas)
+        db.session.commit()
+        return [idea.id for idea in ideas]
+
+
+def _votes(app, idea_id):
+    with app.app_context():
+        return len(db.session.get(Idea, idea_id).votes)
+
+
+def test_votes_with_fresh_cookies_from_one_address_are_capped_per_topic(make_app):
+    app = make_app(KIOSK_PHONE_ANSWER_LIMIT="3 per minute")
+    first, second = _approved_ideas(app, 2)
+    for _ in range(3):  # each a "new phone": a script that throws its cookie away
+        assert app.test_client().post(f"/m/cafe/ideas/{first}/vote").status_code == 302
+    refused = app.test_client().post(f"/m/cafe/ideas/{first}/vote?lang=en")
+    assert refused.status_code == 429
+    assert "Please try again in a few minutes." in refused.get_data(as_text=True)
+    assert _votes(app, first) == 3
+    # Another topic is another count; reading the topics is never limited.
+    assert app.test_client().post(f"/m/cafe/ideas/{second}/vote").status_code == 302
+    assert _votes(app, second) == 1
+    assert app.test_client().get("/m/cafe/ideas").status_code == 200
+
+
+def test_a_hundred_parents_on_the_school_wifi_all_vote_within_a_minute(app):
+    (idea_id,) = _approved_ideas(app, 1)
+    for _ in range(100):  # one address, as a school's Wi-Fi shows them all
+        assert app.test_client().post(f"/m/cafe/ideas/{idea_id}/vote").status_code == 302
+    assert _votes(app, idea_id) == 100
+
+
 def test_the_voter_cookie_is_long_lived_and_not_readable_by_scripts(client):
     response = client.get("/m/cafe/ideas")
     cookie = next(c for c in response.headers.getlist("Set-Cookie") if c.startswith("cafe_voter="))

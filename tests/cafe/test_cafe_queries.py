@@ -121,6 +121,7 @@ def test_purge_forgets_names_and_contacts_after_the_personal_days(ctx, app, make
                 adults=1,
                 children=0,
                 contact="amina@example.org",
+                address_hash="0a1b2c3d",
                 lang="nl",
                 status=CONFIRMED,
             )
@@ -132,9 +133,9 @@ def test_purge_forgets_names_and_contacts_after_the_personal_days(ctx, app, make
     deleted = retention.purge(utcnow(), app.config)
     assert deleted["café sign-ups"] == 1
     old_signup, recent_signup = (m.signups[0] for m in (old, recent))
-    assert (old_signup.name, old_signup.contact) == ("", None)
+    assert (old_signup.name, old_signup.contact, old_signup.address_hash) == ("", None, None)
     assert old_signup.adults == 1, "the counts stay for the school's figures"
-    assert recent_signup.name == "Amina"
+    assert (recent_signup.name, recent_signup.address_hash) == ("Amina", "0a1b2c3d")
     assert retention.purge(utcnow(), app.config)["café sign-ups"] == 0
 
 

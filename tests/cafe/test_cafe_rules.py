@@ -45,3 +45,38 @@ def test_the_waiting_list_counts_from_one_in_order_of_arrival():
 
 def test_names_go_the_personal_days_after_the_meeting():
     assert rules.forget_names_before(NOW, 30) == NOW - timedelta(days=30)
+
+
+def _signups(*rows):
+    """(address hash, minutes after NOW, adults) -> sign-ups in the order they came."""
+    return [
+        SimpleNamespace(id=n, address_hash=hash_, created_at=NOW + timedelta(minutes=at), adults=a)
+        for n, (hash_, at, a) in enumerate(rows, start=1)
+    ]
+
+
+def test_an_address_is_a_short_keyed_hash_the_same_for_the_same_address():
+    first = rules.address_hash("secret", "192.0.2.7")
+    assert len(first) == 8 and int(first, 16) >= 0
+    assert first == rules.address_hash("secret", "192.0.2.7")
+    assert first != rules.address_hash("secret", "192.0.2.8")
+    assert first != rules.address_hash("another secret", "192.0.2.7")
+    assert rules.address_hash("secret", None) is None
+
+
+def test_a_burst_is_several_sign_ups_from_one_address_within_minutes():
+    signups = _signups(
+        ("aaaa", 0, 1), ("bbbb", 1, 1), ("aaaa", 2, 1), ("aaaa", 9, 1),  # a chain of three
+        ("aaaa", 60, 1), ("aaaa", 61, 1),  # an hour later: two, no burst
+        ("cccc", 0, 1), ("cccc", 30, 1), ("cccc", 31, 1),  # two close together only
+        (None, 0, 1), (None, 1, 1), (None, 2, 1),  # from before addresses were kept
+    )  # fmt: skip
+    [(address, burst)] = rules.bursts(signups)
+    assert address == "aaaa" and [s.id for s in burst] == [1, 3, 4]
+
+
+def test_a_meeting_filled_within_minutes_of_its_first_sign_up():
+    quick = _signups(("a", 0, 2), ("b", 3, 1), ("c", 9, 1), ("d", 40, 1))
+    assert rules.filled_fast(quick, capacity=4)
+    assert not rules.filled_fast(quick, capacity=5)  # the fifth place went after 40 minutes
+    assert not rules.filled_fast([], capacity=4)

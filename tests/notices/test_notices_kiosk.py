@@ -9,6 +9,7 @@ from kiosk import clock, speech
 from kiosk.extensions import db
 from kiosk.notices import queries, rules
 from kiosk.notices.models import Notice, UnderstandingTap
+from tests.notices.conftest import SCHOOL_SCREENS
 
 # --- Kiosk and snapshot ------------------------------------------------------------
 
@@ -162,6 +163,19 @@ def test_a_tap_counts_once_per_tap_id_and_per_language(app, client, week):
     assert sorted(rows) == [("ar", "unclear", "gate"), ("nl", "understood", "gate")]
 
 
+def test_a_tap_from_anywhere_but_a_school_screen_is_refused_and_not_counted(make_app, week):
+    app = make_app()
+    notice_id = add_notice(app, week)
+    stranger = make_app(KIOSK_TRUSTED_NETWORKS="").test_client()  # the same database
+    for _ in range(3):
+        assert tap(stranger, notice_id, "unclear").status_code == 403
+    with app.app_context():
+        assert db.session.scalars(db.select(UnderstandingTap)).all() == []
+    page = stranger.get("/kiosk/notices").get_data(as_text=True)
+    assert f'data-notice="{notice_id}"' in page
+    assert "data-understanding" not in page  # no buttons that would be refused
+
+
 def test_a_changed_mind_replaces_the_answer_of_the_same_tap(app, client, week):
     notice_id = add_notice(app, week)
     tap_id = new_tap()
@@ -192,7 +206,7 @@ def test_bad_taps_are_refused(app, client, week):
 
 
 def test_a_tap_needs_the_kiosk_pages_csrf_token(make_app):
-    app = make_app(WTF_CSRF_ENABLED=True)
+    app = make_app(WTF_CSRF_ENABLED=True, KIOSK_TRUSTED_NETWORKS=SCHOOL_SCREENS)
     client = app.test_client()
     with app.app_context():
         week = rules.this_week(clock.today())

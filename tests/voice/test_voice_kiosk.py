@@ -11,6 +11,7 @@ from kiosk.auth.models import utcnow
 from kiosk.extensions import db
 from kiosk.voice import queries
 from kiosk.voice.models import Answer, AnswerCard, Question
+from tests.voice.conftest import SCHOOL_SCREENS
 
 
 def add_question(texts=None, kind="cards", days=(0, 7), pictures=("face1", "face3", "face5")):
@@ -110,6 +111,21 @@ def test_a_tap_is_stored_with_date_language_and_kiosk_and_nothing_that_identifie
     assert columns == {"id", "question_id", "card_id", "answered_on", "lang", "source", "once_key"}
 
 
+def test_a_tap_from_anywhere_but_a_school_screen_is_refused_and_not_counted(
+    make_app, open_question
+):
+    question_id, cards = open_question
+    stranger = make_app(KIOSK_TRUSTED_NETWORKS="").test_client()  # the same database
+    for number in range(3):  # another kiosk name each time gets round nothing
+        response = tap(stranger, question_id, cards[0], f"away-{number:04}", kiosk=f"k{number}")
+        assert response.status_code == 403
+    assert answers(make_app()) == []
+    page = stranger.get("/kiosk/voice?lang=en").get_data(as_text=True)
+    assert "Hoe was de uitstap?" in page
+    assert "data-answer=" not in page  # no cards that would be refused
+    assert page.count('<figure class="qr">') == 2  # the phone answers instead
+
+
 def test_a_double_tap_counts_once(app, client, open_question):
     question_id, cards = open_question
     assert tap(client, question_id, cards[0], tap_id="same-tap-1").json == {"counted": True}
@@ -142,11 +158,10 @@ def test_after_20_seconds_the_same_kiosk_counts_again(app, open_question):
 
 def test_the_20_second_rule_holds_across_processes(make_app, open_question):
     question_id, cards = open_question
-    other_process = make_app()  # the same database, as a second waitress process sees it
-    assert tap(other_process.test_client(), question_id, cards[0], tap_id="proc-one").json[
-        "counted"
-    ]
-    assert not tap(make_app().test_client(), question_id, cards[1], tap_id="proc-two").json[
+    # The same database, as a second and third waitress process see it.
+    processes = [make_app(KIOSK_TRUSTED_NETWORKS=SCHOOL_SCREENS) for _ in range(2)]
+    assert tap(processes[0].test_client(), question_id, cards[0], tap_id="proc-one").json["counted"]
+    assert not tap(processes[1].test_client(), question_id, cards[1], tap_id="proc-two").json[
         "counted"
     ]
 

@@ -74,6 +74,29 @@ def test_one_answer_per_phone_per_question(app, client, open_question):
     assert len(stored(app, Answer)) == 2
 
 
+def test_fresh_cookies_from_one_address_are_capped_with_a_clear_page(make_app):
+    app = make_app(KIOSK_PHONE_ANSWER_LIMIT="3 per minute")
+    with app.app_context():
+        question_id, cards = add_question()
+    answer = {"question": question_id, "answer": cards[0]}
+    for _ in range(3):  # each a "new phone": a script that throws its cookie away
+        assert app.test_client().post("/m/voice", data=answer).status_code == 302
+    refused = app.test_client().post("/m/voice?lang=en", data=answer)
+    assert refused.status_code == 429
+    assert "Please try again in a few minutes." in refused.get_data(as_text=True)
+    assert len(stored(app, Answer)) == 3
+    assert app.test_client().get("/m/voice").status_code == 200  # reading is never limited
+
+
+def test_a_hundred_parents_on_the_school_wifi_all_answer_within_a_minute(app, open_question):
+    question_id, cards = open_question
+    for number in range(100):  # one address, as a school's Wi-Fi shows them all
+        phone = app.test_client()
+        answer = {"question": question_id, "answer": cards[number % 3]}
+        assert phone.post("/m/voice", data=answer).status_code == 302
+    assert len(stored(app, Answer)) == 100
+
+
 def test_a_text_over_the_limit_is_refused_and_kept(app, client, open_question):
     question_id, cards = open_question
     long_text = "Veel te zeggen. " * 70
