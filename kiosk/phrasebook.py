@@ -375,3 +375,107 @@ def pictograms_of(stored_list) -> list[str]:
         if phrase and phrase.pictogram not in found:
             found.append(phrase.pictogram)
     return found
+
+
+# --- The editor's sentence rows (notices, urgent messages, board exceptions) -------------
+
+PROBLEMS = {
+    "unknown": _l("Choose a sentence from the list."),
+    "missing": _l("Fill this in for the sentence."),
+    "invalid": _l("Check this: a time like 08:30, an amount like 2.50, or a choice from the list."),
+}
+INPUT_TYPES = {"date": "date", "time": "time", "amount": "number"}
+
+
+@dataclass
+class Row:
+    """One sentence row of a form: `phrase` and `slot_<name>` (row 1), or `phrase_2` and
+    `slot_2_<name>` (row 2, ...): what was chosen and typed, and what is wrong with it."""
+
+    number: int
+    key: str = ""
+    values: dict = None
+    problems: dict = None
+
+    @property
+    def phrase_name(self):
+        return "phrase" if self.number == 1 else f"phrase_{self.number}"
+
+    def slot_name(self, slot):
+        return f"slot_{slot}" if self.number == 1 else f"slot_{self.number}_{slot}"
+
+
+def rows_from(data, rows_max: int, classes=()) -> tuple[list[Row], list[dict]]:
+    """The sentence rows posted in `data` (a form's MultiDict), checked: (rows, what to
+    store). A row without a sentence is left out of what is stored."""
+    rows, stored = [], []
+    for number in range(1, rows_max + 1):
+        row = Row(number)
+        row.key = (data.get(row.phrase_name) or "").strip()
+        row.values = {slot: (data.get(row.slot_name(slot)) or "").strip() for slot in SLOT_KINDS}
+        row.problems = {}
+        if row.key:
+            sentence, row.problems = check(row.key, row.values, classes)
+            if sentence:
+                stored.append(sentence)
+        rows.append(row)
+    return rows, stored
+
+
+def rows_of(stored_list, rows_max: int) -> list[Row]:
+    """Rows showing stored sentences, to edit them."""
+    rows = []
+    for number in range(1, rows_max + 1):
+        stored = stored_list[number - 1] if number <= len(stored_list or ()) else {}
+        rows.append(Row(number, stored.get("key", ""), dict(stored.get("slots") or {}), {}))
+    return rows
+
+
+def has_problems(rows) -> bool:
+    return any(row.problems for row in rows)
+
+
+def shown_rows(rows, rows_max: int) -> list[Row]:
+    """The rows with a sentence, and one empty row to add another (up to rows_max)."""
+    chosen = [row for row in rows if row.key]
+    if len(chosen) < rows_max:
+        empty = next(row for row in rows if not row.key)
+        chosen.append(empty)
+    return chosen
+
+
+def row_view(row: Row, day_choices, class_choices) -> dict:
+    """What the form macro draws of a row: its select and the fields of its blanks
+    (every kind of blank while no sentence is chosen, so it works without a script)."""
+    phrase = BY_KEY.get(row.key)
+    names = phrase.slots if phrase else list(SLOT_KINDS)
+    fields = []
+    for slot in names:
+        kind = SLOT_KINDS[slot]
+        choices = {
+            "day": day_choices,
+            "place": place_choices(),
+            "item": item_choices(),
+            "class": class_choices,
+        }.get(kind)
+        problem = (row.problems or {}).get(slot)
+        fields.append(
+            {
+                "slot": slot,
+                "name": row.slot_name(slot),
+                "label": str(SLOT_LABELS[slot]),
+                "value": (row.values or {}).get(slot, ""),
+                "choices": choices or None,
+                "type": INPUT_TYPES.get(kind, "text"),
+                "error": str(PROBLEMS[problem]) if problem else None,
+            }
+        )
+    unknown = (row.problems or {}).get("phrase")
+    return {
+        "number": row.number,
+        "name": row.phrase_name,
+        "key": row.key,
+        "error": str(PROBLEMS[unknown]) if unknown else None,
+        "fields": fields,
+        "chosen": phrase is not None,
+    }

@@ -1,6 +1,7 @@
 """The notices' decisions as plain functions: which week, in which order, what to copy,
 and which notice parents understand worst."""
 
+import json
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -80,7 +81,8 @@ def copy_plan(last_week, this_week, week):
     """
 
     def shape(day, notice):
-        return (day, tuple(notice.pictograms), tuple(sorted(notice.texts.items())))
+        phrases = json.dumps(getattr(notice, "phrases", None) or [], sort_keys=True)
+        return (day, tuple(notice.pictograms), tuple(sorted(notice.texts.items())), phrases)
 
     present = {shape(n.day, n) for n in this_week}
     plan = []
@@ -97,17 +99,19 @@ def copy_plan(last_week, this_week, week):
                 "day": day,
                 "pictograms": list(notice.pictograms),
                 "texts": dict(notice.texts),
+                "phrases": list(getattr(notice, "phrases", None) or []),
                 "details": dict(notice.details or {}),
             }
         )
     return plan
 
 
-def problems(texts: dict, details: dict, pictogram_keys: list, known) -> dict:
+def problems(texts: dict, details: dict, pictogram_keys: list, known, phrases=()) -> dict:
     """What is wrong with an item, per field: {"text_nl": [...], "pictograms": [...]}.
 
     Messages are (message, values) pairs for the caller to translate. `known(key)`
-    says whether a pictogram key is in the catalogue.
+    says whether a pictogram key is in the catalogue. An item of phrasebook sentences
+    needs no typed text; typed text always needs its Dutch.
     """
     found = {}
 
@@ -115,7 +119,10 @@ def problems(texts: dict, details: dict, pictogram_keys: list, known) -> dict:
         found.setdefault(name, []).append((message, values))
 
     if not (texts.get("nl") or "").strip():
-        add("text_nl", "dutch_required")
+        if texts:
+            add("text_nl", "dutch_required")
+        elif not phrases:
+            add("text_nl", "sentence_or_dutch")
     for code, text in texts.items():
         if len(text or "") > TEXT_MAX:
             add(f"text_{code}", "too_long", max=TEXT_MAX, length=len(text))
