@@ -57,6 +57,7 @@ SLOT_LABELS = {
     "class": _l("Class"),
 }
 CLASS_MAX = 60
+_TIME = re.compile(r"(\d{1,2})[:.hu](\d{2})")  # 08:30, 8.30, 8h30, 8u30
 AMOUNT_MAX = Decimal("10000")
 
 # Places a school sends children and parents to.
@@ -134,6 +135,7 @@ TOPICS = {
 }
 
 P = Phrase
+# fmt: off
 # "No school" is not here: closed days come from the school calendar (spec section 11).
 PHRASES: tuple[Phrase, ...] = (
     # --- Sport and swimming ---
@@ -237,6 +239,7 @@ PHRASES: tuple[Phrase, ...] = (
     P("grandparents", "celebrations", "grandparents_day", N_("Grandparents' day on %(date)s: grandparents are welcome at %(time)s.")),
     P("leaving_party", "celebrations", "graduation", N_("Leaving party for %(class)s on %(date)s at %(time)s.")),
 )
+# fmt: on
 BY_KEY = {phrase.key: phrase for phrase in PHRASES}
 
 
@@ -259,10 +262,10 @@ def clean_slot(kind: str, value: str, classes=()) -> str | None:
             return None
         return value if 1970 <= day.year <= 2999 else None
     if kind == "time":
-        try:
-            return time.fromisoformat(value).strftime("%H:%M") if len(value) <= 8 else None
-        except ValueError:
+        match = _TIME.fullmatch(value)
+        if not match or int(match[1]) > 23 or int(match[2]) > 59:
             return None
+        return f"{int(match[1]):02d}:{match[2]}"
     if kind == "amount":
         try:
             amount = Decimal(value.replace(",", ".").replace("€", "").strip())
@@ -276,7 +279,11 @@ def clean_slot(kind: str, value: str, classes=()) -> str | None:
     if kind == "item":
         return value if value in ITEMS else None
     if kind == "class":
-        return value if value and len(value) <= CLASS_MAX and (not classes or value in classes) else None
+        return (
+            value
+            if value and len(value) <= CLASS_MAX and (not classes or value in classes)
+            else None
+        )
     return None
 
 

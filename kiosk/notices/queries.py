@@ -46,7 +46,9 @@ def texts_of(notice: Notice, codes=None) -> dict:
     for code in codes:
         if typed and not typed.get(code):
             continue  # the typed part waits for a translation: Dutch stands in
-        text = " ".join(filter(None, (phrasebook.render_all(notice.phrases, code), typed.get(code))))
+        text = " ".join(
+            filter(None, (phrasebook.render_all(notice.phrases, code), typed.get(code)))
+        )
         if text:
             found[code] = text
     return found
