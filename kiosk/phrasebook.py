@@ -352,6 +352,23 @@ def render_all(stored_list, lang: str) -> str:
     return " ".join(filter(None, (render(stored, lang) for stored in stored_list or ())))
 
 
+def texts_in(stored_list, typed: dict, codes) -> dict:
+    """{code: text} of something made of sentences (`stored_list`) and perhaps typed text
+    beside them (`typed`, per language): the sentences written out in each of `codes`,
+    then the typed text. A language is there only where every part exists in it."""
+    typed = typed or {}
+    if not stored_list:
+        return {code: typed[code] for code in codes if typed.get(code)}
+    found = {}
+    for code in codes:
+        if typed and not typed.get(code):
+            continue  # the typed part waits for its translation: Dutch stands in
+        text = " ".join(filter(None, (render_all(stored_list, code), typed.get(code))))
+        if text:
+            found[code] = text
+    return found
+
+
 def label(phrase: Phrase) -> str:
     """The sentence in the admin's language with its blanks shown: "Zwemmen op [Dag]: ..."."""
     names = {name: f"[{SLOT_LABELS[name]}]" for name in phrase.slots}

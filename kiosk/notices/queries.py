@@ -37,21 +37,11 @@ def shown(notice: Notice, lang: str) -> dict:
 
 def texts_of(notice: Notice, codes=None) -> dict:
     """The notice's text per language: its phrasebook sentences written out in each,
-    followed by what was typed. A language exists only where every part exists in it."""
+    then what was typed (see phrasebook.texts_in)."""
     if not notice.phrases:
         return dict(notice.texts or {})
     codes = codes or [language.code for language in i18n.available()]
-    typed = notice.texts or {}
-    found = {}
-    for code in codes:
-        if typed and not typed.get(code):
-            continue  # the typed part waits for a translation: Dutch stands in
-        text = " ".join(
-            filter(None, (phrasebook.render_all(notice.phrases, code), typed.get(code)))
-        )
-        if text:
-            found[code] = text
-    return found
+    return phrasebook.texts_in(notice.phrases, notice.texts, codes)
 
 
 def missing_languages(notice: Notice) -> list:
