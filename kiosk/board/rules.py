@@ -31,6 +31,7 @@ class Slot:
     starts: time | None = None
     ends: time | None = None
     note: Mapping[str, str] = field(default_factory=dict)
+    phrases: tuple = ()  # phrasebook sentences ({"key", "slots"}), shown in every language
 
     @property
     def school(self) -> bool:

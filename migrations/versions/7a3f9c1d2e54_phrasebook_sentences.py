@@ -1,4 +1,4 @@
-"""phrasebook sentences on notices and urgent messages
+"""phrasebook sentences on notices, urgent messages and board exceptions
 
 Revision ID: 7a3f9c1d2e54
 Revises: 5d1c0e2a7b93
@@ -21,9 +21,13 @@ def upgrade():
         batch_op.add_column(sa.Column('phrases', sa.JSON(), nullable=False, server_default='[]'))
     with op.batch_alter_table('urgent_message', schema=None) as batch_op:
         batch_op.add_column(sa.Column('phrases', sa.JSON(), nullable=False, server_default='[]'))
+    with op.batch_alter_table('board_exception', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('phrases', sa.JSON(), nullable=False, server_default='[]'))
 
 
 def downgrade():
+    with op.batch_alter_table('board_exception', schema=None) as batch_op:
+        batch_op.drop_column('phrases')
     with op.batch_alter_table('urgent_message', schema=None) as batch_op:
         batch_op.drop_column('phrases')
     with op.batch_alter_table('notice', schema=None) as batch_op:
