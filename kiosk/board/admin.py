@@ -226,6 +226,8 @@ def add_exception(class_id):
     form = ExceptionForm(prefix="change")
     rows, phrases = phrasebook.rows_from(request.form, SENTENCES_MAX, _class_names())
     if "refresh" in request.form:  # "show its blanks": the same form, the sentence's fields
+        for row in rows:
+            row.problems = {}
         return _class_page(school_class, 200, change_form=form, sentence_rows=rows)
     if (
         not form.validate_on_submit()

@@ -149,6 +149,9 @@ def _edit(week, notice=None):
     if phrases and not chosen:  # the sentences' own pictograms, unless others were chosen
         chosen = phrasebook.pictograms_of(phrases)[: rules.PICTOGRAMS_MAX]
     searching = request.method == "POST" and ("search" in request.form or "refresh" in request.form)
+    if searching:
+        for row in rows:
+            row.problems = {}  # nothing was meant to be saved yet: no red fields
     picture_errors = []
     query = (form.query.data or "").strip()
     if request.method == "POST" and not searching:

@@ -67,12 +67,21 @@ def admin():
         rows, phrases = phrasebook.rows_from(request.form, SENTENCES_MAX, classes)
     else:
         rows, phrases = phrasebook.rows_of([], SENTENCES_MAX), []
-    valid = form.validate_on_submit()
+    refreshing = "refresh" in request.form  # "show its blanks": nothing meant to be sent yet
+    if refreshing:
+        for row in rows:
+            row.problems = {}
+    valid = form.validate_on_submit() and not refreshing
     texts = texts_from(form, "text", i18n.available())
-    if request.method == "POST" and not texts.get("nl") and (texts or not phrases):
+    if (
+        request.method == "POST"
+        and not refreshing
+        and not texts.get("nl")
+        and (texts or not phrases)
+    ):
         form.text_nl.errors = [DUTCH_REQUIRED]  # typed text, or nothing at all, needs Dutch
         valid = False
-    if valid and "refresh" not in request.form and not phrasebook.has_problems(rows):
+    if valid and not phrasebook.has_problems(rows):
         problem = rules.end_problem(form.ends_at.data, now)
         codes = [language.code for language in i18n.available()]
         if problem:

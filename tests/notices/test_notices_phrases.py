@@ -124,3 +124,13 @@ def test_copying_last_week_keeps_the_sentences_and_their_days(app, admin_client,
     assert [n.phrases for n in copied] == [[{"key": "swimming_day", "slots": {"day": "0"}}]]
     with app.app_context():
         assert queries.texts_of(copied[0], ["nl"])["nl"].startswith("Zwemmen op maandag")
+
+
+def test_show_its_blanks_draws_the_sentences_fields_without_saving(app, admin_client, week):
+    data = {"day": "", "phrase": "parent_evening", "refresh": "1"}
+    page = admin_client.post(f"/admin/notices/new?week={week:%G-W%V}&lang=en", data=data)
+    page = page.get_data(as_text=True)
+    assert 'name="slot_date" type="date"' in page and 'name="slot_time" type="time"' in page
+    assert 'name="slot_place"' not in page.split('data-sentence-row="2"')[0]
+    assert "Fill this in for the sentence." not in page
+    assert notices(app) == []
