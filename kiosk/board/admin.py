@@ -1,13 +1,15 @@
 """The bridge figure's board: classes, week, exceptions, holidays, children; today's counts."""
 
-from datetime import date
+from dataclasses import replace
+from datetime import date, timedelta
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_babel import format_date
 from flask_babel import gettext as _
 from flask_login import login_required
 from sqlalchemy.exc import IntegrityError
 
-from kiosk import audit, clock, i18n, pictograms
+from kiosk import audit, clock, i18n, phrasebook, pictograms
 from kiosk.board import queries, rules
 from kiosk.board.forms import (
     CARD_LABELS,
@@ -77,17 +79,38 @@ def admin_index():
     ), (400 if form.errors else 200)
 
 
-def _class_page(school_class, status=200, **forms):
+# A change for one date says one thing; a sentence from the phrasebook says it in every language.
+SENTENCES_MAX = 1
+
+
+def _class_names():
+    return [school_class.name for school_class in queries.classes()]
+
+
+def _this_weeks_days(today):
+    monday = today - timedelta(days=today.weekday())
+    return [(str(n), format_date(monday + timedelta(days=n), "EEEE d MMMM")) for n in range(7)]
+
+
+def _class_page(school_class, status=200, sentence_rows=None, **forms):
     today = clock.today()
     # The forms not sent keep their own values, not those of the form that was.
     forms.setdefault("class_form", ClassForm(prefix="class", obj=school_class, formdata=None))
     forms.setdefault("bulk_form", BulkChildrenForm(prefix="bulk", formdata=None))
     forms.setdefault("change_form", ExceptionForm(prefix="change", formdata=None, day=today))
     forms.setdefault("remove_form", DeleteClassForm(prefix="remove", formdata=None))
+    exceptions = queries.exceptions_from(school_class, today)
+    rows = sentence_rows or phrasebook.rows_of([], SENTENCES_MAX)
     return render_template(
         "board/admin/class.html",
         school_class=school_class,
-        exceptions=queries.exceptions_from(school_class, today),
+        exceptions=exceptions,
+        exception_notes={e.id: queries.note_in(e.as_rule(), "nl")[0] for e in exceptions},
+        sentences=[
+            phrasebook.row_view(row, _this_weeks_days(today), [(c, c) for c in _class_names()])
+            for row in phrasebook.shown_rows(rows, SENTENCES_MAX)
+        ],
+        sentence_groups=phrasebook.grouped_choices(),
         text_fields=text_fields,
         weekday_names=WEEKDAYS,
         part_labels=PART_LABELS,
@@ -201,19 +224,29 @@ def _copy_slot(slot, row):
 def add_exception(class_id):
     school_class = db.get_or_404(SchoolClass, class_id)
     form = ExceptionForm(prefix="change")
-    if not form.validate_on_submit() or not _exception_times_are_right(school_class, form):
-        return _class_page(school_class, 400, change_form=form)
-    day, slot = form.day.data, slot_fields.slot(form, "change")
+    rows, phrases = phrasebook.rows_from(request.form, SENTENCES_MAX, _class_names())
+    if "refresh" in request.form:  # "show its blanks": the same form, the sentence's fields
+        for row in rows:
+            row.problems = {}
+        return _class_page(school_class, 200, change_form=form, sentence_rows=rows)
+    if (
+        not form.validate_on_submit()
+        or phrasebook.has_problems(rows)
+        or not _exception_times_are_right(school_class, form)
+    ):
+        return _class_page(school_class, 400, change_form=form, sentence_rows=rows)
+    day = form.day.data
+    slot = replace(slot_fields.slot(form, "change"), phrases=tuple(phrases))
     for part, part_slot in _exception_parts(form.part.data, slot).items():
         queries.remove_exception(class_id, day, part)
-        row = PlanException(class_id=class_id, day=day, part=part)
+        row = PlanException(class_id=class_id, day=day, part=part, phrases=list(phrases))
         _copy_slot(part_slot, row)
         db.session.add(row)
     audit.record(
         "board.exception.add",
         school_class.name,
         f"{day.isoformat()} {form.part.data}: {slot.activity or ''} {slot.place or ''} "
-        f"{slot.note.get(i18n.DEFAULT, '')}".strip(),
+        f"{queries.note_in(slot, i18n.DEFAULT)[0]}".strip(),
     )
     db.session.commit()
     flash(_("The change for %(day)s is saved.", day=day.isoformat()), "success")
@@ -224,10 +257,7 @@ def _exception_parts(which, slot):
     """A whole day's times run from the morning's start to the afternoon's end."""
     if which != "day":
         return {which: slot}
-    return {
-        "morning": rules.Slot(slot.activity, slot.place, slot.starts, None, slot.note),
-        "afternoon": rules.Slot(slot.activity, slot.place, None, slot.ends, slot.note),
-    }
+    return {"morning": replace(slot, ends=None), "afternoon": replace(slot, starts=None)}
 
 
 def _exception_times_are_right(school_class, form):

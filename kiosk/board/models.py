@@ -1,5 +1,6 @@
 """The board's tables: classes, their week plan and exceptions, holidays, children, choices."""
 
+from dataclasses import replace
 from datetime import date, datetime, time
 
 from sqlalchemy import JSON, ForeignKey, String, UniqueConstraint
@@ -72,7 +73,13 @@ class PlanException(_Planned, db.Model):
     class_id: Mapped[int] = mapped_column(ForeignKey("board_class.id", ondelete="CASCADE"))
     day: Mapped[date] = mapped_column(index=True)
     part: Mapped[str] = mapped_column(String(10))
+    # Sentences from the phrasebook beside (or instead of) the typed note, in every language.
+    phrases: Mapped[list] = mapped_column(JSON, default=list)
     school_class: Mapped[SchoolClass] = relationship(back_populates="exceptions")
+
+    def as_rule(self) -> rules.Slot:
+        slot = super().as_rule()
+        return replace(slot, phrases=tuple(self.phrases or ()))
 
 
 class Holiday(db.Model):

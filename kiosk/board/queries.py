@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 from flask import current_app
 
-from kiosk import clock, pictograms
+from kiosk import clock, phrasebook, pictograms
 from kiosk.board import rules
 from kiosk.board.models import Child, Choice, Holiday, PlanException, SchoolClass
 from kiosk.extensions import db
@@ -229,8 +229,14 @@ def _hhmm(moment):
     return moment.strftime("%H:%M") if moment else None
 
 
+def note_in(slot: rules.Slot, lang: str) -> tuple[str, str]:
+    """(note, its language): the phrasebook sentences and typed note in `lang`, else Dutch."""
+    codes = list(dict.fromkeys((lang, "nl")))
+    return pick(phrasebook.texts_in(slot.phrases, slot.note, codes), lang)
+
+
 def part_json(part: rules.Part, lang: str) -> dict:
-    note, note_lang = pick(part.slot.note, lang)
+    note, note_lang = note_in(part.slot, lang)
     return {
         "part": part.part,
         "part_url": pictograms.url(part.part),

@@ -33,6 +33,7 @@ class Slot:
     starts: time | None = None
     ends: time | None = None
     note: Mapping[str, str] = field(default_factory=dict)
+    phrases: tuple = ()  # phrasebook sentences ({"key", "slots"}), shown in every language
 
     @property
     def school(self) -> bool:

@@ -10,7 +10,8 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import login_required
 
-from kiosk import clock, i18n, pictograms, speech
+from kiosk import clock, i18n, phrasebook, pictograms, speech
+from kiosk.board import queries as board_queries
 from kiosk.extensions import db
 from kiosk.forms import fill_texts, text_fields, texts_from
 from kiosk.notices import labels, queries, rules
@@ -46,6 +47,7 @@ MESSAGES = {
     "dutch_required": _l(
         "Write the Dutch text: the kiosk shows it in every language without a translation."
     ),
+    "sentence_or_dutch": _l("Choose a sentence or write the Dutch text."),
     "too_long": _l("At most %(max)d characters, please (now %(length)d)."),
     "unknown_pictogram": _l("Unknown pictogram: %(codes)s. Choose one from the picker."),
     "no_pictogram": _l("Choose at least one pictogram."),
@@ -94,6 +96,8 @@ def admin_week():
         week_range=labels.week_range(week),
         groups=groups,
         counts=counts,
+        shown_texts={n.id: queries.texts_of(n) for n in items},
+        missing={n.id: queries.missing_languages(n) for n in items},
         last_week_count=len(queries.notices_in(week - timedelta(weeks=1))),
         languages=i18n.LANGUAGES,
     )
@@ -113,8 +117,31 @@ def _chosen_pictograms(notice):
     return list(notice.pictograms) if notice else []
 
 
+# Sentences from the phrasebook per notice: enough for a day's message, few enough to read.
+SENTENCES_MAX = 3
+
+
+def _class_names():
+    return [school_class.name for school_class in board_queries.classes()]
+
+
+def _sentence_rows(week, rows):
+    """The phrasebook rows as the form draws them, the days being those of `week`."""
+    days = [(str(n), labels.day_label(day)) for n, day in enumerate(rules.days_of(week))]
+    classes = [(name, name) for name in _class_names()]
+    return [
+        phrasebook.row_view(row, days, classes)
+        for row in phrasebook.shown_rows(rows, SENTENCES_MAX)
+    ]
+
+
 def _edit(week, notice=None):
     form = notice_form(week)
+    if request.method == "POST":
+        rows, phrases = phrasebook.rows_from(request.form, SENTENCES_MAX, _class_names())
+    else:
+        rows = phrasebook.rows_of(notice.phrases if notice else [], SENTENCES_MAX)
+        phrases = []
     if request.method == "GET":
         if notice is not None:
             form.day.data = notice.day.isoformat() if notice.day else ""
@@ -123,7 +150,12 @@ def _edit(week, notice=None):
         else:
             form.day.data = request.args.get("day", "")
     chosen = _chosen_pictograms(notice)
-    searching = request.method == "POST" and "search" in request.form
+    if phrases and not chosen:  # the sentences' own pictograms, unless others were chosen
+        chosen = phrasebook.pictograms_of(phrases)[: rules.PICTOGRAMS_MAX]
+    searching = request.method == "POST" and ("search" in request.form or "refresh" in request.form)
+    if searching:
+        for row in rows:
+            row.problems = {}  # nothing was meant to be saved yet: no red fields
     picture_errors = []
     closes_a_day = False  # the notice said "no school": show the way to the calendar
     query = (form.query.data or "").strip()
@@ -132,11 +164,11 @@ def _edit(week, notice=None):
         texts, details = texts_from(form, "text"), texts_from(form, "details")
         no_school = {lang.code: queries.no_school_phrase(lang.code) for lang in i18n.available()}
         found = rules.problems(
-            texts, details, chosen, lambda key: pictograms.get(key) is not None, no_school
+            texts, details, chosen, lambda key: pictograms.get(key) is not None, phrases, no_school
         )
-        if valid and not found:
+        if valid and not found and not phrasebook.has_problems(rows):
             day = date.fromisoformat(form.day.data) if form.day.data else None
-            notice = queries.save(week, notice, day, chosen, texts, details)
+            notice = queries.save(week, notice, day, chosen, texts, details, phrases)
             speech.make(queries.spoken(notice))  # read aloud from the kiosk's next page on
             flash(_("The notice is saved. The kiosk shows it within a minute."), "success")
             return _week_page(week)
@@ -172,6 +204,9 @@ def _edit(week, notice=None):
         limits={"text": rules.TEXT_MAX, "details": rules.DETAILS_MAX},
         pictograms_max=rules.PICTOGRAMS_MAX,
         details_open=any(field.data or field.errors for field in details_fields),
+        sentences=_sentence_rows(week, rows),
+        sentence_groups=phrasebook.grouped_choices(),
+        missing=queries.missing_languages(notice) if notice else [],
     )
 
 
@@ -254,12 +289,13 @@ def admin_poster():
     items = []
     for notice in queries.notices_in(week):
         day_nl = _poster_day(notice.day, "nl")
+        texts = queries.texts_of(notice, ["nl", lang])
         items.append(
             {
                 "notice": notice,
                 "pictograms": [queries.pictogram_of(key) for key in notice.pictograms],
-                "nl": notice.texts.get("nl", ""),
-                "second": notice.texts.get(lang) if second else None,
+                "nl": texts.get("nl", ""),
+                "second": texts.get(lang) if second else None,
                 "day_nl": day_nl,
                 "day_second": unless_same(day_nl, _poster_day(notice.day, lang))
                 if second
@@ -310,7 +346,10 @@ def admin_understanding():
         )
         for notice, tally in queries.worst_understood()
     ]
-    return render_template("notices/admin_understanding.html", rows=rows, languages=i18n.BY_CODE)
+    dutch = {notice.id: queries.texts_of(notice, ["nl"]).get("nl", "") for notice, _t, _d in rows}
+    return render_template(
+        "notices/admin_understanding.html", rows=rows, languages=i18n.BY_CODE, dutch=dutch
+    )
 
 
 @bp.get("/admin/notices/understanding.csv")
@@ -322,7 +361,7 @@ def admin_understanding_csv():
             notice.id,
             rules.week_param(notice.week),
             notice.day.isoformat() if notice.day else "",
-            notice.texts.get("nl", ""),
+            queries.texts_of(notice, ["nl"]).get("nl", ""),
             lang,
             per_language["understood"],
             per_language["unclear"],

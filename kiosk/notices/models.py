@@ -13,7 +13,8 @@ class Notice(db.Model):
     """One item of a week: a day (or the whole week), one to three pictograms, texts per language.
 
     `texts` and `details` map a language code to the bridge figure's text
-    ({"nl": ..., "ar": ...}); Dutch is always there and is the fallback.
+    ({"nl": ..., "ar": ...}); Dutch is there whenever anything was typed, and is the
+    fallback. `phrases` are sentences from kiosk.phrasebook, in every language.
     """
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -22,6 +23,9 @@ class Notice(db.Model):
     position: Mapped[int] = mapped_column(default=0)
     pictograms: Mapped[list] = mapped_column(JSON, default=list)  # catalogue keys, in order
     texts: Mapped[dict] = mapped_column(JSON, default=dict)
+    # Sentences from the phrasebook ([{"key": ..., "slots": {...}}]), written out in each
+    # language when shown; `texts` then holds only what was typed beside them.
+    phrases: Mapped[list] = mapped_column(JSON, default=list)
     details: Mapped[dict] = mapped_column(JSON, default=dict)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)

@@ -10,7 +10,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.exc import IntegrityError
 
-from kiosk import audit, clock, i18n, pictograms
+from kiosk import audit, clock, i18n, phrasebook, pictograms
 from kiosk.board import queries as board_queries
 from kiosk.extensions import db
 from kiosk.notices import rules
@@ -81,9 +81,25 @@ def week_items(week: date, lang: str) -> list[dict]:
     return sorted(items, key=lambda item: (item["date"] is not None, item["date"] or ""))
 
 
+def texts_of(notice: Notice, codes=None) -> dict:
+    """The notice's text per language: its phrasebook sentences written out in each,
+    then what was typed (see phrasebook.texts_in)."""
+    if not notice.phrases:
+        return dict(notice.texts or {})
+    codes = codes or [language.code for language in i18n.available()]
+    return phrasebook.texts_in(notice.phrases, notice.texts, codes)
+
+
+def missing_languages(notice: Notice) -> list:
+    """The languages a notice cannot be shown in yet (the editor's "still missing in")."""
+    present = texts_of(notice)
+    return [language for language in i18n.available() if language.code not in present]
+
+
 def _texts_in(notice: Notice, lang: str) -> tuple[str, str, str]:
-    """(text, its language, longer text): in `lang` where written, else Dutch."""
-    text, text_lang = i18n.pick(notice.texts, lang)
+    """(text, its language, longer text): in `lang` where it exists, else Dutch."""
+    codes = list(dict.fromkeys((lang, i18n.DEFAULT)))
+    text, text_lang = i18n.pick(texts_of(notice, codes), lang)
     return text, text_lang, (notice.details or {}).get(text_lang, "")
 
 
@@ -184,7 +200,7 @@ def _last_position(week):
     return db.session.scalar(db.select(db.func.max(Notice.position)).where(Notice.week == week))
 
 
-def save(week, notice, day, chosen, texts, details) -> Notice:
+def save(week, notice, day, chosen, texts, details, phrases=()) -> Notice:
     """Add a notice to `week` (notice None) or change one, audited and committed."""
     creating = notice is None
     if creating:
@@ -196,19 +212,21 @@ def save(week, notice, day, chosen, texts, details) -> Notice:
     notice.pictograms = chosen
     notice.texts = texts
     notice.details = details
+    notice.phrases = list(phrases)
     db.session.flush()
+    shown_in = texts_of(notice)
     audit.record(
         "notice.create" if creating else "notice.edit",
         f"notice {notice.id}",
-        f"{rules.week_param(week)} {day or 'all week'}: {texts['nl']} "
-        f"[{', '.join(chosen)}] ({', '.join(sorted(texts))})",
+        f"{rules.week_param(week)} {day or 'all week'}: {shown_in.get('nl', '')} "
+        f"[{', '.join(chosen)}] ({', '.join(sorted(shown_in))})",
     )
     db.session.commit()
     return notice
 
 
 def delete(notice: Notice):
-    audit.record("notice.delete", f"notice {notice.id}", notice.texts.get("nl", ""))
+    audit.record("notice.delete", f"notice {notice.id}", texts_of(notice, ["nl"]).get("nl", ""))
     db.session.delete(notice)
     db.session.commit()
 

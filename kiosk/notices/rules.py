@@ -1,6 +1,7 @@
 """The notices' decisions as plain functions: which week, in which order, what to copy,
 which days the school calendar closes, and which notice parents understand worst."""
 
+import json
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -114,7 +115,8 @@ def copy_plan(last_week, this_week, week):
     """
 
     def shape(day, notice):
-        return (day, tuple(notice.pictograms), tuple(sorted(notice.texts.items())))
+        phrases = json.dumps(getattr(notice, "phrases", None) or [], sort_keys=True)
+        return (day, tuple(notice.pictograms), tuple(sorted(notice.texts.items())), phrases)
 
     present = {shape(n.day, n) for n in this_week}
     plan = []
@@ -131,17 +133,21 @@ def copy_plan(last_week, this_week, week):
                 "day": day,
                 "pictograms": list(notice.pictograms),
                 "texts": dict(notice.texts),
+                "phrases": list(getattr(notice, "phrases", None) or []),
                 "details": dict(notice.details or {}),
             }
         )
     return plan
 
 
-def problems(texts: dict, details: dict, pictogram_keys: list, known, no_school=None) -> dict:
+def problems(
+    texts: dict, details: dict, pictogram_keys: list, known, phrases=(), no_school=None
+) -> dict:
     """What is wrong with an item, per field: {"text_nl": [...], "pictograms": [...]}.
 
     Messages are (message, values) pairs for the caller to translate. `known(key)`
-    says whether a pictogram key is in the catalogue. A notice never says "no
+    says whether a pictogram key is in the catalogue. An item of phrasebook sentences
+    needs no typed text; typed text always needs its Dutch. A notice never says "no
     school" (the pictogram, or `no_school[lang]`, that phrase in each language):
     closing a day in the school calendar makes that notice.
     """
@@ -151,7 +157,10 @@ def problems(texts: dict, details: dict, pictogram_keys: list, known, no_school=
         found.setdefault(name, []).append((message, values))
 
     if not (texts.get("nl") or "").strip():
-        add("text_nl", "dutch_required")
+        if texts:
+            add("text_nl", "dutch_required")
+        elif not phrases:
+            add("text_nl", "sentence_or_dutch")
     for code, text in texts.items():
         if len(text or "") > TEXT_MAX:
             add(f"text_{code}", "too_long", max=TEXT_MAX, length=len(text))

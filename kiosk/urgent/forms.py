@@ -30,14 +30,8 @@ def urgent_form():
     class Form(UrgentForm):
         pass
 
-    add_text_fields(
-        Form,
-        "text",
-        "",
-        dutch_required=DUTCH_REQUIRED,
-        max_length=rules.MAX_TEXT,
-        languages=i18n.available(),
-    )
+    # Dutch is needed unless a phrasebook sentence says it: the view checks that.
+    add_text_fields(Form, "text", "", max_length=rules.MAX_TEXT, languages=i18n.available())
     form = Form()
     form.pictogram.choices = _pictogram_choices()
     return form

@@ -17,6 +17,8 @@ class UrgentMessage(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     pictogram: Mapped[str] = mapped_column(String(40))
     texts: Mapped[dict] = mapped_column(JSON)  # {"nl": ..., "ar": ...}, Dutch required
+    # Sentences from the phrasebook ([{"key": ..., "slots": {...}}]), shown in every language.
+    phrases: Mapped[list] = mapped_column(JSON, default=list)
     ends_at: Mapped[datetime] = mapped_column(index=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     created_by: Mapped[str] = mapped_column(String(80), default="")

@@ -6,7 +6,7 @@ from datetime import datetime
 from flask import url_for
 from flask_babel import gettext as _
 
-from kiosk import clock, i18n, pictograms, speech
+from kiosk import clock, i18n, phrasebook, pictograms, speech
 from kiosk.auth.models import utcnow
 from kiosk.extensions import db
 from kiosk.urgent import rules
@@ -32,11 +32,18 @@ def withdraw(now: datetime) -> int:
     ).rowcount
 
 
-def put_up(pictogram: str, texts: dict, ends_at: datetime, now: datetime, by: str):
+def texts_of(message, codes=None) -> dict:
+    """The message per language: its phrasebook sentences in each, then the typed text."""
+    codes = codes or [language.code for language in i18n.available()]
+    return phrasebook.texts_in(message.phrases, message.texts, codes)
+
+
+def put_up(pictogram: str, texts: dict, ends_at: datetime, now: datetime, by: str, phrases=()):
     """Show this message on every kiosk instead of whatever was showing (one at a time)."""
     withdraw(now)
     message = UrgentMessage(
         pictogram=pictogram,
+        phrases=list(phrases),
         texts=rules.kept_texts(texts),
         ends_at=ends_at.replace(microsecond=0),
         created_by=by,
@@ -59,7 +66,8 @@ def direction(code):
 
 def spoken(message: UrgentMessage) -> set[tuple[str, str]]:
     """(text, language) of what each language's kiosk reads aloud of `message`."""
-    return {i18n.pick(message.texts, language.code) for language in i18n.available()}
+    texts = texts_of(message)
+    return {i18n.pick(texts, language.code) for language in i18n.available()}
 
 
 def spoken_now() -> set[tuple[str, str]]:
@@ -73,7 +81,7 @@ def snapshot(lang, school_screen):
     message = showing(clock.now())
     if message is None:
         return None
-    text, text_lang = i18n.pick(message.texts, lang)
+    text, text_lang = i18n.pick(texts_of(message, list(dict.fromkeys((lang, "nl")))), lang)
     pictogram = pictograms.get(message.pictogram) or pictograms.get("warning")
     return {
         "id": message.id,

@@ -161,6 +161,31 @@ def test_a_change_for_one_date_shows_on_the_kiosk_board(staff, add_class):
     assert len(audited(app, "board.exception.add")) == 1
 
 
+def test_a_change_said_with_a_phrasebook_sentence_shows_in_every_language(staff, add_class):
+    app, client = staff
+    class_id, _ = add_class(app)
+    data = {
+        "change-day": "2031-03-11",
+        "change-part": "afternoon",
+        "change-change_activity": "forest_trip",
+        "change-change_place": "forest",
+        "phrase": "pick_up",
+        "slot_place": "forest",
+    }
+    page = client.post(f"/admin/board/class/{class_id}/exceptions?lang=en", data=data)
+    assert page.status_code == 400 and "Fill this in for the sentence." in page.get_data(True)
+    assert rows(app, PlanException, class_id=class_id) == []
+
+    data["slot_time"] = "15:30"
+    assert client.post(f"/admin/board/class/{class_id}/exceptions", data=data).status_code == 302
+    (trip,) = rows(app, PlanException, class_id=class_id)
+    assert trip.note == {} and trip.phrases[0]["key"] == "pick_up"
+    for code, words in (("nl", "Haal je kind op in het bos om 15:30."), ("uk", "ліс")):
+        board = client.get(f"/api/v1/kiosk?lang={code}").json["board"]
+        afternoon = next(c for c in board if c["id"] == class_id)["today"]["parts"][1]
+        assert afternoon["note_lang"] == code and words in afternoon["note"]
+
+
 def test_a_whole_day_change_runs_from_the_morning_to_the_afternoon(staff, add_class):
     app, client = staff
     class_id, _ = add_class(app)

@@ -131,3 +131,32 @@ def test_withdraw_takes_it_off_every_kiosk(app, admin_client, school_now):
         assert db.session.scalar(db.select(AuditEntry).filter_by(action="urgent.withdraw"))
     page = admin_client.get("/admin/urgent?lang=en").get_data(as_text=True)
     assert "Withdrawn" in page and "No urgent message." in page
+
+
+def test_a_message_of_sentences_reaches_every_language(app, admin_client, school_now):
+    ends_at = school_now + timedelta(hours=3)
+    data = form(ends_at, pictogram="strike")
+    data.update({"phrase": "pick_up", "slot_place": "town_hall", "slot_time": "14:00"})
+    assert admin_client.post("/admin/urgent", data=data).status_code == 302
+
+    somali = admin_client.get("/api/v1/kiosk?lang=so").json["urgent"]
+    assert somali["lang"] == "so" and "2:00" in somali["text"]
+    assert "xafiiska degmada" in somali["text"]
+    dutch = admin_client.get("/api/v1/kiosk").json["urgent"]
+    assert dutch["text"] == "Haal je kind op in het gemeentehuis om 14:00."
+    with app.app_context():
+        (message,) = db.session.scalars(db.select(UrgentMessage)).all()
+        assert message.texts == {}
+        assert message.phrases == [
+            {"key": "pick_up", "slots": {"place": "town_hall", "time": "14:00"}}
+        ]
+
+
+def test_a_sentence_without_its_blanks_is_refused(app, admin_client, school_now):
+    data = form(school_now + timedelta(hours=3))
+    data.update({"phrase": "pick_up", "slot_place": "town_hall", "slot_time": ""})
+    page = admin_client.post("/admin/urgent?lang=en", data=data).get_data(as_text=True)
+    assert "Fill this in for the sentence." in page
+    assert '<option value="town_hall" selected>' in page
+    with app.app_context():
+        assert db.session.scalars(db.select(UrgentMessage)).all() == []
