@@ -69,13 +69,19 @@ def test_no_notice_says_no_school():
         return True
 
     phrases = {"nl": "Geen school", "fr": "Pas d'école"}
-    found = rules.problems({"nl": "Studiedag"}, {}, ["no_school"], known, phrases)
+    found = rules.problems({"nl": "Studiedag"}, {}, ["no_school"], known, no_school=phrases)
     assert found == {"pictograms": [("no_school", {})]}
-    found = rules.problems({"nl": "Vrijdag GEEN SCHOOL"}, {}, ["calendar"], known, phrases)
+    found = rules.problems(
+        {"nl": "Vrijdag GEEN SCHOOL"}, {}, ["calendar"], known, no_school=phrases
+    )
     assert found == {"text_nl": [("no_school", {})]}
-    found = rules.problems({"nl": "x", "fr": "Pas d'école!"}, {}, ["calendar"], known, phrases)
+    found = rules.problems(
+        {"nl": "x", "fr": "Pas d'école!"}, {}, ["calendar"], known, no_school=phrases
+    )
     assert list(found) == ["text_fr"]
-    assert rules.problems({"nl": "Geen schoolfoto"}, {}, ["calendar"], known, phrases) == {}
+    assert (
+        rules.problems({"nl": "Geen schoolfoto"}, {}, ["calendar"], known, no_school=phrases) == {}
+    )
 
 
 def test_all_week_items_come_first_then_day_by_day_in_the_chosen_order():
