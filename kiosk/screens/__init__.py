@@ -22,4 +22,4 @@ def init_app(app):
     parts.snapshot_sections["release"] = release.snapshot_section
     parts.purgers.append(queries.forget_old_pairing_attempts)
     parts.dashboard_panels.append(admin.silent_kiosks_panel)
-    parts.admin_sections.append(("screens_admin.kiosks", _l("Kiosks"), False))
+    parts.admin_sections.append(("screens_admin.kiosks", _l("Kiosks"), True))  # admins only

@@ -6,7 +6,6 @@ from datetime import datetime, timedelta
 
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
-from flask_login import login_required
 from sqlalchemy.exc import IntegrityError
 
 from kiosk import audit
@@ -70,7 +69,7 @@ def _list_page(pair_form, failed_rename=None):
 
 
 @bp.get("/admin/kiosks")
-@login_required
+@admin_required
 def kiosks():
     return _list_page(KioskNameForm(formdata=None))
 
