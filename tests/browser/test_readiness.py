@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from kiosk.auth.models import utcnow
 from kiosk.extensions import db
-from kiosk.screens import rules
+from kiosk.screens import queries, rules
 from kiosk.screens.models import Kiosk
 
 # The name a school network gives the server: plain http:// there is not a secure origin.
@@ -49,7 +49,7 @@ def test_a_kiosk_that_cannot_work_offline_shows_why_in_admin(
         assert kiosk.evaluate("window.isSecureContext") is False
         since = utcnow()
         with app.app_context():
-            rules.find_by_name(name).last_seen_at = since - timedelta(minutes=10)
+            queries.find_by_name(name).last_seen_at = since - timedelta(minutes=10)
             db.session.commit()
         deadline = time.monotonic() + 10
         while offline_state(app, name, since) is None and time.monotonic() < deadline:
