@@ -7,6 +7,7 @@ Used by tests/browser/test_kiosk_taps.py and bench/kiosk_taps.py.
 """
 
 import base64
+import contextlib
 import json
 import os
 import re
@@ -31,7 +32,8 @@ _PAINTED = """new Promise((resolve) => {
     painted: performance.timeOrigin + Math.max(fcp, nav.activationStart || 0),
     tap: Number(localStorage.getItem("tap-at")),
     prerendered: (nav.activationStart || 0) > 0,
-    activation: performance.timeOrigin + (nav.activationStart || 0), fcp: performance.timeOrigin + fcp,
+    activation: performance.timeOrigin + (nav.activationStart || 0),
+    fcp: performance.timeOrigin + fcp,
     path: location.pathname,
   });
   const seen = performance.getEntriesByName("first-contentful-paint")[0];
@@ -186,7 +188,7 @@ class Chromium:
             self.ws.sock.settimeout(2)
             try:
                 self.send("Emulation.setCPUThrottlingRate", session, rate=self.throttle)
-            except (RuntimeError, TimeoutError, socket.timeout):
+            except (RuntimeError, TimeoutError):
                 pass  # a prerender dropped meanwhile
             finally:
                 self.ws.sock.settimeout(60)
@@ -200,7 +202,7 @@ class Chromium:
         try:
             while True:
                 self._event(json.loads(self.ws.receive()))
-        except (TimeoutError, socket.timeout):
+        except TimeoutError:
             pass
         finally:
             self.ws.sock.settimeout(60)
@@ -230,7 +232,7 @@ class Chromium:
                 awaitPromise=True,
                 returnByValue=True,
             )
-        except (TimeoutError, socket.timeout) as error:
+        except TimeoutError as error:
             raise RuntimeError("no answer") from error
         finally:
             self.ws.sock.settimeout(60)
@@ -271,10 +273,8 @@ class Chromium:
             )
 
     def close(self):
-        try:
+        with contextlib.suppress(OSError, RuntimeError, ConnectionError):
             self.send("Browser.close")
-        except (OSError, RuntimeError, ConnectionError):
-            pass
         self.ws.close()
         try:
             self.process.wait(10)
@@ -286,7 +286,8 @@ class Chromium:
 # A plain link to the tiny page, added to the home screen to be tapped like a tile.
 _FLOOR_LINK = """(() => { const a = document.createElement("a"); a.href = "/healthz";
   a.id = "floor"; a.textContent = "healthz"; a.style = "position:fixed;inset:0 auto auto 0;"
-  + "width:200px;height:200px;z-index:99;background:#fff"; document.body.append(a); return 1; })()"""
+  + "width:200px;height:200px;z-index:99;background:#fff"; document.body.append(a);
+  return 1; })()"""
 
 
 def tap_to_screen(browser, home, selector, tries=3, prerenders=0):
@@ -314,9 +315,7 @@ def tap_to_screen(browser, home, selector, tries=3, prerenders=0):
 
 def _arrived(browser, home):
     try:
-        href = browser.evaluate(
-            "document.readyState === 'loading' ? '' : location.href", timeout=2
-        )
+        href = browser.evaluate("document.readyState === 'loading' ? '' : location.href", timeout=2)
     except RuntimeError:
         return False
     return bool(href) and href != home
