@@ -38,16 +38,19 @@ def taps(server, tries):
             browser.set_throttle(rate)
             floor = tap_to_screen(browser, home, "#floor", tries=tries)[0]
             bound = max(floor, 300)
-            print(f"\n{rate}x CPU: floor (tap to /healthz painted) {floor:.0f} ms, "
-                  f"bound {bound:.0f} ms")
+            print(
+                f"\n{rate}x CPU: floor (tap to /healthz painted) {floor:.0f} ms, "
+                f"bound {bound:.0f} ms"
+            )
             for tile in TILES:
                 ms, prerendered = tap_to_screen(
                     browser, home, f"a.tile-{tile.section}", tries=tries, prerenders=len(TILES)
                 )
                 verdict = "ok" if ms <= bound else "SLOWER"
                 how = "prerendered" if prerendered else "loaded"
-                print(f"  {tile.section:<12} {ms:6.0f} ms  {ms / floor:4.2f}x floor  "
-                      f"{how}  {verdict}")
+                print(
+                    f"  {tile.section:<12} {ms:6.0f} ms  {ms / floor:4.2f}x floor  {how}  {verdict}"
+                )
     finally:
         browser.close()
 
@@ -76,12 +79,16 @@ def long_run(server, minutes):
             if time.monotonic() - last_print >= 30:
                 last_print = time.monotonic()
                 heap, nodes, listeners = _heap_and_nodes(page, cdp)
-                print(f"  {(last_print - began) / 60:6.1f}   {heap / 1024:9.0f}   {nodes:5}   "
-                      f"{listeners:9}")
+                print(
+                    f"  {(last_print - began) / 60:6.1f}   {heap / 1024:9.0f}   {nodes:5}   "
+                    f"{listeners:9}"
+                )
         end = _heap_and_nodes(page, cdp)
-        change = [f"{(after / before - 1) * 100:+.1f}%" for before, after in zip(start, end)]
-        print(f"  end: heap {change[0]}, nodes {change[1]}, listeners {change[2]} "
-              "(target: each within +10%)")
+        change = [f"{(b / a - 1) * 100:+.1f}%" for a, b in zip(start, end, strict=True)]
+        print(
+            f"  end: heap {change[0]}, nodes {change[1]}, listeners {change[2]} "
+            "(target: each within +10%)"
+        )
         browser.close()
 
 

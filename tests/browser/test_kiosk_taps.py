@@ -121,8 +121,8 @@ def _heap_and_nodes(page, cdp):
 
 def test_minutes_of_polling_leave_heap_and_nodes_where_they_were(live_server, kiosk_page):
     """On the board, one poll a second for most of a minute, the snapshot changing every few
-    seconds (so the screen is rendered again): the heap after garbage collection, the DOM nodes and the
-    listeners stay within 10%; no console error."""
+    seconds (so the screen is rendered again): the heap after garbage collection, the DOM
+    nodes and the listeners stay within 10%; no console error."""
     errors = []
     kiosk_page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     kiosk_page.on("pageerror", lambda e: errors.append(str(e)))
