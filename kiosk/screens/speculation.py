@@ -23,11 +23,6 @@ RULES = {
 }
 
 
-def is_prerender(request) -> bool:
-    """A page loaded ahead of a tap: it is not a visit (Chromium sends `Sec-Purpose`)."""
-    return "prerender" in request.headers.get("Sec-Purpose", "")
-
-
 def add_header(response):
     """The home screen names its rules; only an HTML page a person can open needs them."""
     if request.endpoint == "home_kiosk.kiosk" and response.mimetype == "text/html":
