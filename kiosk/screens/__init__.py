@@ -11,12 +11,13 @@ __all__ = ["init_app", "is_school_screen"]
 
 
 def init_app(app):
-    from kiosk.screens import admin, identity, kiosk, queries, release
+    from kiosk.screens import admin, identity, kiosk, queries, release, speculation
 
     identity.init_app(app)
     app.register_blueprint(kiosk.bp)
     app.register_blueprint(admin.bp)
     app.after_request(identity.renew_cookie)
+    app.after_request(speculation.add_header)
     app.context_processor(release.for_templates)
     parts = registry(app)
     parts.snapshot_sections["release"] = release.snapshot_section

@@ -8,13 +8,13 @@ read-aloud audio and photos.
 
 from dataclasses import dataclass
 
-from flask import Blueprint, redirect, render_template, request, send_file, url_for
+from flask import Blueprint, Response, json, redirect, render_template, request, send_file, url_for
 from flask_babel import lazy_gettext as _l
 
 from kiosk import ROOT, audit
 from kiosk.auth.models import utcnow
 from kiosk.extensions import db
-from kiosk.screens import identity, queries, rules
+from kiosk.screens import identity, queries, rules, speculation
 
 bp = Blueprint("screens_kiosk", __name__)
 
@@ -28,6 +28,15 @@ def service_worker():
     # The browser checks for a new worker on every visit; never from a stale cache.
     response.headers["Cache-Control"] = "no-cache"
     response.headers["Service-Worker-Allowed"] = "/"
+    return response
+
+
+@bp.get(speculation.RULES_URL)
+def speculation_rules():
+    """What the home screen prerenders (its `Speculation-Rules` header names this file)."""
+    body = json.dumps(speculation.RULES)
+    response = Response(body, mimetype="application/speculationrules+json")
+    response.headers["Cache-Control"] = "max-age=3600"
     return response
 
 

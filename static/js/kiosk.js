@@ -1,7 +1,12 @@
 // The kiosk's own behaviour: idle reset and slideshow, polling the snapshot to
 // stay fresh without reloads, the urgent message, working offline through the
-// service worker, updating itself to a new release, read-aloud buttons.
+// service worker, updating itself to a new release, read-aloud buttons, a
+// watchdog that reloads a page whose polls stopped.
 // No framework, no inline script.
+//
+// The home screen has its tiles' screens prerendered (speculation rules): such a
+// page runs this script before anyone sees it. Nothing that counts (the poll, the
+// kiosk's heartbeat; taps; the idle timer) starts before it is shown: whenShown.
 (function () {
   "use strict";
   const body = document.body;
@@ -17,6 +22,19 @@
   let online = true;
   let lastTouch = Date.now();
   let clockSkew = 0; // server time minus this kiosk's time, when the kiosk's clock is off
+  const renderedAt = Date.now();
+  const prerendered = Boolean(document.prerendering);
+
+  /** Run fn now, or when a prerendered page is shown (a tap on its tile), after its first
+   * frame, so that the screen is painted before anything else runs. */
+  function whenShown(fn) {
+    if (document.prerendering) {
+      document.addEventListener("prerenderingchange",
+        () => requestAnimationFrame(() => setTimeout(fn, 0)), { once: true });
+    } else {
+      fn();
+    }
+  }
 
   const Kiosk = {
     /** Call fn(snapshot) on every new snapshot. */
@@ -39,8 +57,20 @@
     now() { return Date.now() + clockSkew; },
     kioskName,
     refreshScreen,
+    whenShown,
   };
   window.Kiosk = Kiosk;
+
+  // A prerendered page is hidden, and a hidden page is laid out only when a script asks:
+  // have its styles, layout, fonts and pictures ready now, so a tap has only to paint it.
+  if (prerendered) {
+    addEventListener("load", async () => {
+      document.body.getBoundingClientRect();
+      await Promise.allSettled([...document.images].map((img) => img.decode()));
+      await document.fonts.ready;
+      document.body.getBoundingClientRect();
+    }, { once: true });
+  }
 
   // Read aloud: one audio element, so two buttons never talk at once.
   const player = new Audio();
@@ -114,7 +144,7 @@
   }
   ["pointerdown", "touchstart", "keydown"].forEach((type) =>
     addEventListener(type, touched, { passive: true, capture: true }));
-  touched();
+  whenShown(touched);
 
   // A new release of the app (its static files and templates) reloads the kiosk
   // once, when idle; remembered per tab, so two servers that disagree during an
@@ -186,7 +216,25 @@
     params.set("loaded", Math.round(performance.timeOrigin));
   }
 
+  // The watchdog: a poll that neither answers nor fails (a hung connection, a page
+  // whose script stopped) for this many intervals reloads the page, when it can.
+  const WATCHDOG_POLLS = 10;
+  let lastPollEnded = Date.now();
+  function watchdog() {
+    if (Date.now() - lastPollEnded > WATCHDOG_POLLS * pollSeconds * 1000 && canLeave()) {
+      location.reload();
+    }
+  }
+
   async function poll() {
+    try {
+      await pollOnce();
+    } finally {
+      lastPollEnded = Date.now();
+    }
+  }
+
+  async function pollOnce() {
     const url = new URL(body.dataset.snapshotUrl, location.href);
     url.searchParams.set("kiosk", kioskName);
     reportHealth(url.searchParams);
@@ -222,7 +270,9 @@
     snapshot = data;
     listeners.forEach((fn) => fn(snapshot));
     if (fresh) noticeRelease(snapshot.release);
-    if (fresh && !first) await refreshScreen();
+    // A screen prerendered a while before its tap may show an older snapshot.
+    const stale = first && prerendered && Date.now() - renderedAt > pollSeconds * 1000;
+    if (fresh && (!first || stale)) await refreshScreen();
   }
 
   // The urgent message: over every screen, read aloud once, gone by itself at its
@@ -269,7 +319,7 @@
       showUrgent();
     });
     Kiosk.onSnapshot(showUrgent);
-    setInterval(showUrgent, 1000);
+    whenShown(() => setInterval(showUrgent, 1000));
   }
 
   // The service worker keeps the kiosk's content for when the network drops. The
@@ -285,13 +335,17 @@
     channel.port1.onmessage = () => { body.dataset.offline = "ready"; };
     worker.postMessage({ warm: page.concat(files).filter(Boolean) }, [channel.port2]);
   }
-  if ("serviceWorker" in navigator && body.dataset.serviceWorker) {
+  if ("serviceWorker" in navigator && body.dataset.serviceWorker) whenShown(() => {
     navigator.serviceWorker.register(body.dataset.serviceWorker, { scope: "/" })
       .then(() => navigator.serviceWorker.ready)
       .then((registration) => prepareOffline(registration.active))
       .catch(() => {}); // no service worker (no HTTPS?): the kiosk still works online
-  }
+  });
 
-  poll();
-  setInterval(poll, pollSeconds * 1000);
+  whenShown(() => {
+    lastPollEnded = Date.now();
+    poll();
+    setInterval(poll, pollSeconds * 1000);
+    setInterval(watchdog, pollSeconds * 1000);
+  });
 })();

@@ -39,7 +39,9 @@
     });
     if (slides.length) {
       go(current);
-      restart();
+      // A prerendered screen starts its slides when it is shown.
+      const whenShown = (window.Kiosk && window.Kiosk.whenShown) || ((fn) => fn());
+      whenShown(restart);
     }
   }
   document.addEventListener("DOMContentLoaded", setup);

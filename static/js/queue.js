@@ -71,8 +71,12 @@
     }
 
     addEventListener("online", flush);
-    setInterval(() => { if (entries().length) flush(); }, RETRY_SECONDS * 1000);
-    flush();
+    // A prerendered screen sends nothing before it is shown.
+    const whenShown = window.Kiosk.whenShown || ((fn) => fn());
+    whenShown(() => {
+      setInterval(() => { if (entries().length) flush(); }, RETRY_SECONDS * 1000);
+      flush();
+    });
     return { add, entries, flush };
   }
 
