@@ -28,7 +28,7 @@ def pairing_code(app, name):
 
 def offline_state(app, name, since):
     with app.app_context():
-        kiosk = rules.find_by_name(name)
+        kiosk = queries.find_by_name(name)
         return kiosk.offline_copy if kiosk.last_seen_at > since else None
 
 
