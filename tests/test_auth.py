@@ -162,5 +162,6 @@ def test_a_wrong_password_takes_as_long_for_an_unknown_user_as_for_a_known_one(c
         return min(times)
 
     known, unknown = slowest_of_three("bridge"), slowest_of_three("nobody-by-this-name")
-    # Both pay for one scrypt; before, an unknown name answered 20 times faster.
-    assert unknown > known / 2
+    # Both pay for one scrypt; before, an unknown name answered 20 times faster. A loaded
+    # machine moves single logins a lot, so only that order of difference is asserted.
+    assert unknown > known / 4
