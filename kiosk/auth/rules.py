@@ -9,7 +9,6 @@ the real user out.
 from datetime import timedelta
 
 from flask_babel import lazy_gettext as _l
-from zxcvbn import zxcvbn
 
 MAX_FAILURES = 10
 WINDOW = timedelta(minutes=15)
@@ -25,6 +24,9 @@ def password_problem(password: str, username: str = "") -> str | None:
     (zxcvbn's lists of common passwords, words, names, keyboard runs and repeats)."""
     if len(password) < MIN_PASSWORD_LENGTH:
         return str(_l("At least 12 characters, please."))
+    # Here, not at the top: its word lists take a server's memory for a rare admin task.
+    from zxcvbn import zxcvbn
+
     if zxcvbn(password[:100], user_inputs=[username, "schoolpoort", "school"])["score"] < 3:
         return str(_l("This password is too easy to guess. Try a few unrelated words."))
     return None
