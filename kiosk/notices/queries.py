@@ -52,19 +52,28 @@ def no_school_phrase(lang: str) -> str:
         return _("No school")
 
 
-def closed_shown(week: date, day: date | None, holiday, lang: str) -> dict:
-    """A day the school calendar closes, as a notice: "No school" in `lang`, and the
-    holiday's name in `lang` where the bridge figure gave it, else in Dutch."""
+def _closed_words(holiday, lang: str) -> dict:
+    """A closed day's words: "No school" in `lang`, and the holiday's name in `lang` where
+    the bridge figure gave it, else in Dutch. No pictogram: its label needs a request's
+    language, and the job that makes speech runs outside any request."""
     name, name_lang = i18n.pick(holiday.name, lang)
     return {
-        "id": f"no-school-{(day or week).isoformat()}",
-        "date": day.isoformat() if day else None,
         "text": no_school_phrase(lang),
         "lang": lang,
-        "dir": _dir(lang),
         "details": name,
         "details_lang": name_lang,
-        "details_dir": _dir(name_lang),
+    }
+
+
+def closed_shown(week: date, day: date | None, holiday, lang: str) -> dict:
+    """A day the school calendar closes, as a notice (see _closed_words)."""
+    words = _closed_words(holiday, lang)
+    return {
+        **words,
+        "id": f"no-school-{(day or week).isoformat()}",
+        "date": day.isoformat() if day else None,
+        "dir": _dir(lang),
+        "details_dir": _dir(words["details_lang"]),
         "pictograms": [pictogram_of(rules.NO_SCHOOL)],
         "calendar": True,
     }
@@ -142,11 +151,8 @@ def spoken_now() -> set[tuple[str, str]]:
     for week in weeks:
         for _day, holiday in rules.closed_days(week, holidays):
             for language in i18n.available():
-                # The words alone: the job that makes speech runs outside any request.
-                name, name_lang = i18n.pick(holiday.name, language.code)
-                details = name if name_lang == language.code else ""
-                text = rules.read_aloud(no_school_phrase(language.code), details)
-                found.add((text, language.code))
+                words = _closed_words(holiday, language.code)
+                found.add((read_aloud(words), language.code))
     return found
 
 
