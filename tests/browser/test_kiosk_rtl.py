@@ -6,6 +6,12 @@ import pytest
 SCHOOL_SCREENS = "127.0.0.0/8"  # photos and the team show only on the school's own screens
 
 PHONE = {"width": 360, "height": 640}
+ARROWS = """() => {
+    const x = (selector) => document.querySelector(selector).getBoundingClientRect().x;
+    const arrow = document.querySelector(".slide-next span");
+    return {transform: getComputedStyle(arrow).transform,
+            nextLeftOfPrevious: x(".slide-next") < x(".slide-previous")};
+}"""
 ISOLATED = """el => ['isolate', 'isolate-override', 'plaintext']
     .includes(getComputedStyle(el).unicodeBidi)"""
 
@@ -26,9 +32,10 @@ def test_the_slideshow_arrows_point_the_way_they_go_in_arabic(school, new_page):
         page.goto(f"{school.url}/kiosk/photos?lang={lang}")
         previous, following = page.locator(".slide-previous"), page.locator(".slide-next")
         assert previous.count() == 1, "the demo has more than one photo"
-        assert following.locator("span").evaluate("s => getComputedStyle(s).transform") == "none"
-        left_of = following.bounding_box()["x"] < previous.bounding_box()["x"]
-        assert left_of == (lang == "ar"), "'next' stands where the reading goes"
+        # Read in one go: a fresh snapshot may swap the screen between two reads.
+        drawn = page.evaluate(ARROWS)
+        assert drawn["transform"] == "none"
+        assert drawn["nextLeftOfPrevious"] == (lang == "ar"), "'next' stands where the reading goes"
         pictures[lang] = {
             "previous": previous.locator("span").screenshot(),
             "next": following.locator("span").screenshot(),
