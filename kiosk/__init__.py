@@ -110,6 +110,7 @@ def _init_extensions(app, with_migrations):
 
         Migrate(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
     babel.init_app(app, locale_selector=i18n.select_locale, default_locale=i18n.DEFAULT)
+    i18n.init_register(app)
     csrf.init_app(app)
     limiter.init_app(app)
     login_manager.init_app(app)

@@ -38,6 +38,8 @@ def from_environment(instance_path: Path) -> dict:
         "KIOSK_HOST": os.environ.get("KIOSK_HOST", "0.0.0.0"),
         "KIOSK_PORT": _int("KIOSK_PORT", 8080),
         "SCHOOL_NAME": os.environ.get("SCHOOL_NAME", "Schoolpoort"),
+        # How Dutch addresses parents: "je" on screens and "u" in letters, or one for both.
+        "KIOSK_DUTCH_REGISTER": os.environ.get("KIOSK_DUTCH_REGISTER", "je/u"),
         # Reaching parents (spec section 12): every channel optional.
         "KIOSK_SMTP_URL": os.environ.get("KIOSK_SMTP_URL", ""),
         "KIOSK_MAIL_FROM": os.environ.get("KIOSK_MAIL_FROM", ""),

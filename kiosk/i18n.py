@@ -3,10 +3,16 @@
 Kiosk screens follow `?lang=` only, so that an idle kiosk is back in Dutch by
 itself; phone pages remember `?lang=` in a cookie and then follow the browser's
 Accept-Language; the admin is Dutch unless the staff member picks another.
+
+Dutch speaks to the reader in one register per kind of text, the school's choice
+(KIOSK_DUTCH_REGISTER): by default "je" on the kiosk, phone and admin pages and "u" in
+letters (e-mails, SMS, calendar files). messages.po says "je"; u.po beside it holds the
+"u" form of each string that differs.
 """
 
 import os
 import tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -14,8 +20,8 @@ from pathlib import Path
 from babel import Locale
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
-from flask import current_app, request, url_for
-from flask_babel import get_locale
+from flask import appcontext_pushed, current_app, has_app_context, request, url_for
+from flask_babel import Domain, force_locale, get_babel, get_domain, get_locale
 
 DEFAULT = "nl"
 COOKIE = "lang"
@@ -143,7 +149,7 @@ def compile_catalogues(translations_dirs: str) -> list[Path]:
     """
     written = []
     for folder in translations_dirs.split(";"):
-        for po in sorted(Path(folder).glob("*/LC_MESSAGES/messages.po")):
+        for po in sorted(Path(folder).glob("*/LC_MESSAGES/*.po")):
             mo = po.with_suffix(".mo")
             if mo.exists() and mo.stat().st_mtime >= po.stat().st_mtime:
                 continue
@@ -164,3 +170,71 @@ def compile_catalogues(translations_dirs: str) -> list[Path]:
                 ) from error
             written.append(mo)
     return written
+
+
+# --- The Dutch register: "je" or "u" ------------------------------------------------------
+
+REGISTERS = ("je", "u")
+
+
+def dutch_registers(setting: str) -> tuple[str, str]:
+    """(on screens, in letters) from KIOSK_DUTCH_REGISTER: "je" or "u" for both, or
+    "je/u" (the default: "je" on screens, "u" in letters), "u/je"."""
+    chosen = [part.strip().lower() for part in (setting or "je/u").split("/")]
+    if len(chosen) == 1:
+        chosen *= 2
+    if len(chosen) != 2 or not set(chosen) <= set(REGISTERS):
+        raise ValueError(f"KIOSK_DUTCH_REGISTER={setting!r}: use je, u, or je/u (screens/letters).")
+    return chosen[0], chosen[1]
+
+
+class DutchInU(Domain):
+    """The app's catalogues, with Dutch read from u.po over messages.po; every other
+    language as the default domain has it (one copy of each catalogue in memory)."""
+
+    def __init__(self, translations_dir):
+        super().__init__([translations_dir, translations_dir], domain="messages;u")
+
+    def get_translations(self):
+        locale = get_locale()
+        if locale is None or locale.language != DEFAULT:
+            return get_babel().instance.domain_instance.get_translations()
+        return super().get_translations()
+
+
+def init_register(app):
+    """Dutch screens in the school's register: each app context (a request, a command,
+    a background job) starts in it."""
+    screens, letters = dutch_registers(app.config["KIOSK_DUTCH_REGISTER"])
+    in_u = DutchInU(app.config["BABEL_TRANSLATION_DIRECTORIES"].split(";")[0])
+    app.extensions["dutch_register"] = {"screens": screens, "letters": letters, "u": in_u}
+    if screens == "u":
+        # Kept on the app: blinker holds its receivers weakly.
+        app.extensions["dutch_register"]["receiver"] = _screens_in_u
+        appcontext_pushed.connect(_screens_in_u, app)
+
+
+def _screens_in_u(app, **_extra):
+    app.extensions["dutch_register"]["u"].as_default()
+
+
+def _domain(register):
+    if register == "u":
+        return current_app.extensions["dutch_register"]["u"]
+    return get_babel().instance.domain_instance
+
+
+@contextmanager
+def letter(lang: str):
+    """Text that leaves the school (an e-mail, an SMS, a calendar file) in `lang`; in
+    Dutch, in the letters' register. Lazy strings read inside follow it too."""
+    if not has_app_context():
+        yield
+        return
+    with force_locale(lang):
+        before = get_domain()
+        _domain(current_app.extensions["dutch_register"]["letters"]).as_default()
+        try:
+            yield
+        finally:
+            before.as_default()

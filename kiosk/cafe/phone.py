@@ -86,7 +86,8 @@ def calendar(token):
     event.add("dtstamp", clock.now().replace(tzinfo=zone))
     event.add("dtstart", meeting.starts_at.replace(tzinfo=zone))
     event.add("dtend", meeting.ends_at.replace(tzinfo=zone))
-    event.add("summary", f"{_('Parent café')}: {topic}")
+    with i18n.letter(i18n.current().code):  # a calendar file is a letter: its register
+        event.add("summary", f"{_('Parent café')}: {topic}")
     event.add("location", meeting.place)
     status_link = public_url("status.page", token=token, lang=signup.lang)
     event.add("url", status_link)

@@ -35,14 +35,16 @@ def root():
     return redirect(url_for("home_kiosk.kiosk"))
 
 
-_choices = {}  # (app, language, script root) -> the tiles and the language chooser
+_choices = {}  # (app, language, register, script root) -> the tiles and the language chooser
 
 
 @bp.get("/kiosk/")
 def kiosk():
     """Every idle kiosk comes back here. Its tiles and language chooser change only
     with the language, so each process renders them once per language."""
-    key = (id(current_app), current().code, request.script_root)
+    # The register too: a test's app may reuse the id of an earlier one in another.
+    register = current_app.extensions["dutch_register"]["screens"]
+    key = (id(current_app), current().code, register, request.script_root)
     if key not in _choices:
         _choices[key] = Markup(render_template("home/_choices.html", tiles=TILES))
     return render_template("home/kiosk.html", choices=_choices[key])

@@ -1,16 +1,17 @@
 """When a message to a parent is due, how it is retried, where it goes and what it says.
 
 Plain functions: values in, values out. All times are naive UTC. The texts come
-from the catalogues, in the language of the form the parent filled in.
+from the catalogues, in the language of the form the parent filled in (Dutch in the
+letters' register).
 """
 
 import re
 from datetime import datetime, timedelta
 
 from babel.dates import format_date, format_time
-from flask_babel import force_locale
 from flask_babel import gettext as _
 
+from kiosk.i18n import letter
 from kiosk.interpreter.rules import normalise_phone
 
 REMINDER_BEFORE = timedelta(hours=24)
@@ -96,7 +97,7 @@ def _day_and_time(lang, moment):
 
 def cafe_reminder(lang, topic, starts_at, place) -> str:
     """`starts_at` is the school's wall-clock time, as the meeting stores it."""
-    with force_locale(lang):
+    with letter(lang):
         return _(
             "Reminder: parent café “%(topic)s” on %(day)s at %(time)s, %(place)s.",
             topic=topic,
@@ -106,7 +107,7 @@ def cafe_reminder(lang, topic, starts_at, place) -> str:
 
 
 def place_came_free(lang, starts_at) -> str:
-    with force_locale(lang):
+    with letter(lang):
         return _(
             "A place came free: you are signed up for the parent café on %(day)s at %(time)s.",
             **_day_and_time(lang, starts_at),
@@ -114,7 +115,7 @@ def place_came_free(lang, starts_at) -> str:
 
 
 def meeting_cancelled(lang, starts_at) -> str:
-    with force_locale(lang):
+    with letter(lang):
         return _(
             "The school cancelled the parent café on %(day)s at %(time)s.",
             **_day_and_time(lang, starts_at),
@@ -123,7 +124,7 @@ def meeting_cancelled(lang, starts_at) -> str:
 
 def interpreter_arranged(lang, moment, place) -> str:
     """`place` is None for a talk by phone."""
-    with force_locale(lang):
+    with letter(lang):
         if place is None:
             return _(
                 "Your interpreter is arranged: %(day)s at %(time)s, by phone.",
@@ -138,7 +139,7 @@ def interpreter_arranged(lang, moment, place) -> str:
 
 def interpreter_declined(lang, reason, note="") -> str:
     """`reason` a lazy string of interpreter.rules.DECLINE_REASONS, read in `lang`."""
-    with force_locale(lang):
+    with letter(lang):
         text = _("No interpreter this time: %(reason)s", reason=str(reason))
     return f"{text} {note}".strip()
 
