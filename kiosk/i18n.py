@@ -209,8 +209,6 @@ def init_register(app):
     in_u = DutchInU(app.config["BABEL_TRANSLATION_DIRECTORIES"].split(";")[0])
     app.extensions["dutch_register"] = {"screens": screens, "letters": letters, "u": in_u}
     if screens == "u":
-        # Kept on the app: blinker holds its receivers weakly.
-        app.extensions["dutch_register"]["receiver"] = _screens_in_u
         appcontext_pushed.connect(_screens_in_u, app)
 
 
